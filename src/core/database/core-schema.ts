@@ -1,0 +1,20 @@
+import { AccountEntity } from "../auth/account.entity";
+import { AuditEntryEntity } from "../audit/audit-entry.entity";
+import { CalendarDayEntity } from "../calendar/calendar-day.entity";
+import { DepartmentEntity } from "../catalogue/department.entity";
+import { ServiceItemEntity } from "../catalogue/service-item.entity";
+import { HallSettingEntity } from "./hall-setting.entity";
+import { migrations as mysql } from "./migrations/mysql";
+import { migrations as sqlite } from "./migrations/sqlite";
+
+/** The core's own tables. */
+export const CORE_ENTITIES: Function[] = [
+  AccountEntity,
+  AuditEntryEntity,
+  CalendarDayEntity,
+  DepartmentEntity,
+  ServiceItemEntity,
+  HallSettingEntity,
+];
+
+export const CORE_MIGRATIONS = { sqlite, mysql };

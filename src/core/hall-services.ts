@@ -1,0 +1,27 @@
+import type { HallConfig } from "./config/config";
+import type { Logger } from "./logger";
+import type { HallDatabase } from "./database/hall-database";
+import type { EventBus } from "./events/event-bus";
+import type { DepartmentRegistry } from "./catalogue/department-registry";
+import type { AccountService } from "./auth/account.service";
+import type { CatalogueService } from "./catalogue/catalogue.service";
+import type { CalendarService } from "./calendar/calendar.service";
+import type { AuditService } from "./audit/audit.service";
+import type { PermissionRegistry } from "./auth/permission-registry";
+
+/**
+ * The core's services, as resolvers (through the context) and plugins (through their
+ * hooks) use them. A plugin reaches another department only through these.
+ */
+export interface HallServices {
+  config: HallConfig;
+  logger: Logger;
+  database: HallDatabase;
+  events: EventBus;
+  departments: DepartmentRegistry;
+  permissions: PermissionRegistry;
+  accounts: AccountService;
+  catalogue: CatalogueService;
+  calendar: CalendarService;
+  audit: AuditService;
+}

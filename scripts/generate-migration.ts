@@ -68,7 +68,7 @@ async function diff(dialect: Dialect, entities: Function[], migrations: Function
       await admin.end();
     };
   }
-  const dataSource = createDataSource({ database, entities, migrations: { sqlite: migrations, mysql: migrations } });
+  const dataSource = await createDataSource({ database, entities, migrations: { sqlite: migrations, mysql: migrations } });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -113,7 +113,7 @@ function writeIndex(folder: string): void {
 
 /** Migrations of this folder, oldest first (generated). */
 export const migrations: Function[] = [${files.map((_, i) => `m${i}`).join(", ")}].flatMap((m) =>
-  Object.values(m).filter((value): value is Function => typeof value === "function"),
+  Object.values(m as Record<string, unknown>).filter((value): value is Function => typeof value === "function"),
 );
 `;
   writeFileSync(join(folder, "index.ts"), body);

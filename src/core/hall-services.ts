@@ -8,6 +8,8 @@ import type { CatalogueService } from "./catalogue/catalogue.service";
 import type { CalendarService } from "./calendar/calendar.service";
 import type { AuditService } from "./audit/audit.service";
 import type { PermissionRegistry } from "./auth/permission-registry";
+import type { WindowService } from "./windows/window.service";
+import type { QueueService } from "./queue/queue.service";
 
 /**
  * The core's services, as resolvers (through the context) and plugins (through their
@@ -24,4 +26,6 @@ export interface HallServices {
   catalogue: CatalogueService;
   calendar: CalendarService;
   audit: AuditService;
+  windows: WindowService;
+  queue: QueueService;
 }

@@ -17,6 +17,8 @@ import { createDataSource } from "./database/data-source";
 import { HallDatabase } from "./database/hall-database";
 import { CORE_ENTITIES, CORE_MIGRATIONS } from "./database/core-schema";
 import { EventBus } from "./events/event-bus";
+import { QueueService } from "./queue/queue.service";
+import { WindowService } from "./windows/window.service";
 import type { HallServices } from "./hall-services";
 import { createLogger, type Logger } from "./logger";
 import { entityClasses, selectPlugins } from "./plugin/compose";
@@ -54,7 +56,7 @@ export interface Hall {
 
 /** Opens the database and runs every migration of the core and the loaded plugins. */
 export async function openDatabase(config: HallConfig, plugins: HallPlugin[], sqlLogger?: TypeOrmLogger) {
-  const dataSource = createDataSource({
+  const dataSource = await createDataSource({
     database: config.database,
     entities: [...CORE_ENTITIES, ...plugins.flatMap(entityClasses)],
     migrations: {
@@ -91,7 +93,7 @@ export async function createHall(options: HallOptions): Promise<Hall> {
   const permissions = new PermissionRegistry(plugins.flatMap((p) => p.permissions ?? []));
   const audit = new AuditService();
   const tokens = new TokenKeeper(TokenKeeper.secretFrom(config.jwtSecret, config.dataDir), config.tokenTtlSeconds);
-  const accounts = new AccountService(database, tokens, departments, audit);
+  const accounts = new AccountService(database, tokens, departments, audit, config.passwordHashMemoryKib);
   const catalogue = new CatalogueService(database, departments, audit);
   const calendar = new CalendarService(
     database,
@@ -101,6 +103,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     config.openingHours,
     logger.child({ module: "calendar" }),
   );
+  const windows = new WindowService(database, departments, audit);
+  const queue = new QueueService(database, catalogue, departments, calendar, windows, accounts, config);
   const services: HallServices = {
     config,
     logger,
@@ -112,6 +116,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     catalogue,
     calendar,
     audit,
+    windows,
+    queue,
   };
 
   await catalogue.seed(plugins, logger);

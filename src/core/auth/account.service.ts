@@ -44,6 +44,7 @@ export class AccountService {
     private readonly tokens: TokenKeeper,
     private readonly departments: DepartmentRegistry,
     private readonly audit: AuditService,
+    private readonly hashMemoryKib = 65536,
   ) {}
 
   async login(account: string, password: string): Promise<{ token: string; expiresAt: Date }> {
@@ -83,7 +84,7 @@ export class AccountService {
 
   async create(actorId: string | null, fields: AccountFields): Promise<AccountEntity> {
     const values = this.checkRoleFields(fields.role, fields);
-    const passwordHash = await hashPassword(fields.password);
+    const passwordHash = await hashPassword(fields.password, this.hashMemoryKib);
     return this.database.transaction(async (tx) => {
       await this.assertUnique(tx, null, { account: fields.account.trim(), ...values });
       const created = tx.create(AccountEntity, {
@@ -107,7 +108,7 @@ export class AccountService {
   }
 
   async update(actorId: string, id: string, changes: AccountChanges): Promise<AccountEntity> {
-    const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+    const passwordHash = changes.password ? await hashPassword(changes.password, this.hashMemoryKib) : undefined;
     const updated = await this.database.transaction(async (tx) => {
       const account = await tx.findOneBy(AccountEntity, { id });
       if (!account) throw new NotFoundError("Account");
@@ -212,13 +213,13 @@ export class AccountService {
   }
 
   private decoy(): Promise<string> {
-    this.decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
+    this.decoyHash ??= hashPassword(randomBytes(16).toString("hex"), this.hashMemoryKib);
     return this.decoyHash;
   }
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export function hashPassword(password: string, memoryCost = 65536): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost });
 }
 
 export function toActor(account: AccountEntity): Actor {

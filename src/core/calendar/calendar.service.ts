@@ -6,7 +6,7 @@ import type { AuditService } from "../audit/audit.service";
 import type { Logger } from "../logger";
 import { BadInputError, NotFoundError } from "../errors/hall-error";
 import { type CalendarDays, HallCalendar, holidaysFromFile, type LocalDate } from "./hall-calendar";
-import type { WeeklyHours } from "./opening-hours";
+import { parseOpeningHours, type WeeklyHours } from "./opening-hours";
 import { CalendarDayEntity, type CalendarDayKind } from "./calendar-day.entity";
 
 const CHANGED_TOPIC = "hall.calendarChanged";
@@ -25,6 +25,8 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export class CalendarService {
   private current!: HallCalendar;
+  private knownDays: CalendarDays = { closed: new Map(), extraWorkdays: new Map() };
+  private byHours = new Map<string, HallCalendar>();
   private changes: AsyncIterator<unknown> | null = null;
 
   constructor(
@@ -38,6 +40,20 @@ export class CalendarService {
 
   get calendar(): HallCalendar {
     return this.current;
+  }
+
+  /**
+   * The hall's calendar with other weekly hours (a window's or a service's own), sharing the
+   * hall's holidays and make-up days. Null or empty hours mean the hall's.
+   */
+  withHours(hours: string | null | undefined): HallCalendar {
+    if (!hours) return this.current;
+    let calendar = this.byHours.get(hours);
+    if (!calendar) {
+      calendar = new HallCalendar({ timeZone: this.timeZone, weeklyHours: parseOpeningHours(hours), days: this.knownDays });
+      this.byHours.set(hours, calendar);
+    }
+    return calendar;
   }
 
   async start(): Promise<void> {
@@ -97,6 +113,8 @@ export class CalendarService {
     const rows = await this.database.manager.find(CalendarDayEntity);
     const days: CalendarDays = { closed: new Map(), extraWorkdays: new Map() };
     for (const row of rows) (row.kind === "CLOSED" ? days.closed : days.extraWorkdays).set(row.date, row.name);
+    this.knownDays = days;
+    this.byHours = new Map();
     this.current = new HallCalendar({ timeZone: this.timeZone, weeklyHours: this.weeklyHours, days });
   }
 

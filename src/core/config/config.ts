@@ -25,6 +25,16 @@ export interface HallConfig {
   graphiql: boolean;
   /** How long a signed-in token lasts. */
   tokenTtlSeconds: number;
+  /** Recalls after which a volunteer may mark a called ticket a no-show. */
+  noShowAfterRecalls: number;
+  /** Minutes a handed-over case waits for the receiving department before it returns. */
+  handoverAcceptMinutes: number;
+  /** How far ahead a case counts as due soon, for alerts. */
+  dueSoonHours: number;
+  /** How often the hall looks for overdue cases and expired handovers. */
+  sweepSeconds: number;
+  /** Memory argon2 may use per password hash; lowered only to keep test suites quick. */
+  passwordHashMemoryKib: number;
 }
 
 /** A wrong environment value; its message is the one line the operator sees. */
@@ -61,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HallConfig {
     production,
     graphiql: flag("ONESTOP_GRAPHIQL", env.ONESTOP_GRAPHIQL, !production),
     tokenTtlSeconds: positiveInt("ONESTOP_TOKEN_TTL_SECONDS", env.ONESTOP_TOKEN_TTL_SECONDS, 12 * 3600),
+    noShowAfterRecalls: wholeNumber("NO_SHOW_AFTER_RECALLS", env.NO_SHOW_AFTER_RECALLS, 2),
+    handoverAcceptMinutes: positiveInt("HANDOVER_ACCEPT_MINUTES", env.HANDOVER_ACCEPT_MINUTES, 60),
+    dueSoonHours: positiveInt("DUE_SOON_HOURS", env.DUE_SOON_HOURS, 24),
+    sweepSeconds: positiveInt("SWEEP_SECONDS", env.SWEEP_SECONDS, 60),
+    passwordHashMemoryKib: positiveInt("ONESTOP_PASSWORD_HASH_MEMORY_KIB", env.ONESTOP_PASSWORD_HASH_MEMORY_KIB, 65536),
   };
 }
 
@@ -185,5 +200,12 @@ function positiveInt(variable: string, value: string | undefined, fallback: numb
   if (text(value) === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(variable, "accepts a positive whole number", value);
+  return n;
+}
+
+function wholeNumber(variable: string, value: string | undefined, fallback: number): number {
+  if (text(value) === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(variable, "accepts a whole number, 0 or more", value);
   return n;
 }

@@ -4,6 +4,10 @@ import { CalendarDayEntity } from "../calendar/calendar-day.entity";
 import { DepartmentEntity } from "../catalogue/department.entity";
 import { ServiceItemEntity } from "../catalogue/service-item.entity";
 import { HallSettingEntity } from "./hall-setting.entity";
+import { TicketCounterEntity } from "../queue/ticket-counter.entity";
+import { TicketEntity } from "../queue/ticket.entity";
+import { WindowShiftEntity } from "../windows/window-shift.entity";
+import { WindowEntity } from "../windows/window.entity";
 import { migrations as mysql } from "./migrations/mysql";
 import { migrations as sqlite } from "./migrations/sqlite";
 
@@ -15,6 +19,10 @@ export const CORE_ENTITIES: Function[] = [
   DepartmentEntity,
   ServiceItemEntity,
   HallSettingEntity,
+  WindowEntity,
+  WindowShiftEntity,
+  TicketEntity,
+  TicketCounterEntity,
 ];
 
 export const CORE_MIGRATIONS = { sqlite, mysql };

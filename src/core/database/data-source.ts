@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config/config";
 
@@ -15,7 +16,7 @@ export interface DataSourceParts {
  * Builds the TypeORM data source for either database. `synchronize` stays off everywhere:
  * the schema changes only through migrations, so SQLite and MySQL get the same steps.
  */
-export function createDataSource(parts: DataSourceParts): DataSource {
+export async function createDataSource(parts: DataSourceParts): Promise<DataSource> {
   const common = {
     entities: parts.entities,
     synchronize: false,
@@ -43,11 +44,23 @@ export function createDataSource(parts: DataSourceParts): DataSource {
   }
   return new DataSource({
     ...common,
-    type: "mysql",
+    // TypeORM reads MariaDB's catalogue differently (a nullable column's default shows as
+    // 'NULL'); without the right type every schema check reports changes that are not there.
+    type: await mysqlFlavor(db.url),
     url: db.url,
     timezone: "Z",
     charset: "utf8mb4_unicode_ci",
     migrations: parts.migrations.mysql,
     extra: { connectionLimit: 20 },
   } as DataSourceOptions);
+}
+
+async function mysqlFlavor(url: string): Promise<"mysql" | "mariadb"> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test((rows as Array<{ version: string }>)[0].version) ? "mariadb" : "mysql";
+  } finally {
+    await connection.end();
+  }
 }

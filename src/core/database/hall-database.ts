@@ -7,6 +7,8 @@ export interface Outbox {
   publish(topic: string, payload: Record<string, unknown>): void;
 }
 
+type Work<T> = (tx: EntityManager, outbox: Outbox) => Promise<T>;
+
 const MYSQL_RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
 
 /**
@@ -25,26 +27,34 @@ export class HallDatabase {
     readonly dataSource: DataSource,
     private readonly events: EventBus,
   ) {
-    this.dialect = dataSource.options.type === "mysql" ? "mysql" : "sqlite";
+    this.dialect = ["mysql", "mariadb"].includes(dataSource.options.type) ? "mysql" : "sqlite";
   }
 
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
 
-  async transaction<T>(work: (tx: EntityManager, outbox: Outbox) => Promise<T>): Promise<T> {
+  transaction<T>(work: Work<T>): Promise<T>;
+  /** With an isolation level for MySQL; SQLite transactions are serialisable anyway. */
+  transaction<T>(options: { isolation: "READ COMMITTED" }, work: Work<T>): Promise<T>;
+  async transaction<T>(first: Work<T> | { isolation: "READ COMMITTED" }, second?: Work<T>): Promise<T> {
+    const work = (typeof first === "function" ? first : second)!;
+    const isolation = typeof first === "function" ? undefined : first.isolation;
     const { result, events } =
       this.dialect === "sqlite"
         ? await this.writeLock.runExclusive(() => this.attempt(work))
-        : await this.withDeadlockRetry(() => this.attempt(work));
+        : await this.withDeadlockRetry(() => this.attempt(work, isolation));
     for (const event of events) this.events.publish(event);
     return result;
   }
 
-  private async attempt<T>(work: (tx: EntityManager, outbox: Outbox) => Promise<T>) {
+  private async attempt<T>(work: Work<T>, isolation?: "READ COMMITTED") {
     const events: HallEvent[] = [];
     const outbox: Outbox = { publish: (topic, payload) => events.push({ topic, payload }) };
-    const result = await this.dataSource.transaction((tx) => work(tx, outbox));
+    const run = (tx: EntityManager) => work(tx, outbox);
+    const result = isolation
+      ? await this.dataSource.transaction(isolation, run)
+      : await this.dataSource.transaction(run);
     return { result, events };
   }
 

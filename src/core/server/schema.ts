@@ -8,9 +8,17 @@ import type { EventBus } from "../events/event-bus";
 import { PluginConflictError } from "../plugin/compose";
 import type { HallPlugin } from "../plugin/hall-plugin";
 import type { HallContext } from "./hall-context";
+import { TicketResolver } from "../queue/ticket.resolver";
+import { WindowResolver } from "../windows/window.resolver";
 
 /** The core's own resolvers; plugins add theirs. */
-export const CORE_RESOLVERS: Function[] = [AccountResolver, CatalogueResolver, CalendarResolver];
+export const CORE_RESOLVERS: Function[] = [
+  AccountResolver,
+  CatalogueResolver,
+  CalendarResolver,
+  WindowResolver,
+  TicketResolver,
+];
 
 /**
  * `@Authorized()` means signed in; `@Authorized(Role.X, ...)` names roles; a plugin's

@@ -10,6 +10,8 @@ import type { AuditService } from "./audit/audit.service";
 import type { PermissionRegistry } from "./auth/permission-registry";
 import type { WindowService } from "./windows/window.service";
 import type { QueueService } from "./queue/queue.service";
+import type { CaseService } from "./cases/case.service";
+import type { Clock } from "./common/clock";
 
 /**
  * The core's services, as resolvers (through the context) and plugins (through their
@@ -28,4 +30,6 @@ export interface HallServices {
   audit: AuditService;
   windows: WindowService;
   queue: QueueService;
+  cases: CaseService;
+  clock: Clock;
 }

@@ -18,6 +18,8 @@ import { HallDatabase } from "./database/hall-database";
 import { CORE_ENTITIES, CORE_MIGRATIONS } from "./database/core-schema";
 import { EventBus } from "./events/event-bus";
 import { QueueService } from "./queue/queue.service";
+import { CaseService } from "./cases/case.service";
+import { Clock } from "./common/clock";
 import { WindowService } from "./windows/window.service";
 import type { HallServices } from "./hall-services";
 import { createLogger, type Logger } from "./logger";
@@ -103,8 +105,10 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     config.openingHours,
     logger.child({ module: "calendar" }),
   );
+  const clock = new Clock();
   const windows = new WindowService(database, departments, audit);
-  const queue = new QueueService(database, catalogue, departments, calendar, windows, accounts, config);
+  const queue = new QueueService(database, catalogue, departments, calendar, windows, accounts, config, clock);
+  const cases = new CaseService(database, catalogue, departments, calendar, accounts, clock);
   const services: HallServices = {
     config,
     logger,
@@ -118,6 +122,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     audit,
     windows,
     queue,
+    cases,
+    clock,
   };
 
   await catalogue.seed(plugins, logger);
@@ -187,6 +193,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
   });
   accounts.onRevoked((accountId) => ws.closeAccount(accountId));
 
+  const sweeper = startSweeper(config, cases, logger);
+
   let stopping: Promise<void> | null = null;
   return {
     config,
@@ -208,6 +216,7 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     stop: () =>
       (stopping ??= (async () => {
         logger.info("stopping the hall");
+        clearInterval(sweeper);
         await ws.close();
         // Apollo's drain plugin stops accepting, lets requests in flight finish, then closes.
         if (httpServer.listening) await apollo.stop();
@@ -222,4 +231,22 @@ export async function createHall(options: HallOptions): Promise<Hall> {
         logger.info("the hall has stopped");
       })()),
   };
+}
+
+/** Looks at the clock for expired handovers and due or overdue cases. */
+function startSweeper(config: HallConfig, cases: CaseService, logger: Logger): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    cases
+      .sweep(config.handoverAcceptMinutes, config.dueSoonHours)
+      .then((alerts) => alerts > 0 && logger.info({ alerts }, "case alerts raised"))
+      .catch((error) => logger.error({ err: error }, "case sweep failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, config.sweepSeconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -4,6 +4,8 @@ import { CalendarDayEntity } from "../calendar/calendar-day.entity";
 import { DepartmentEntity } from "../catalogue/department.entity";
 import { ServiceItemEntity } from "../catalogue/service-item.entity";
 import { HallSettingEntity } from "./hall-setting.entity";
+import { CaseEventEntity } from "../cases/case-event.entity";
+import { CaseEntity } from "../cases/case.entity";
 import { TicketCounterEntity } from "../queue/ticket-counter.entity";
 import { TicketEntity } from "../queue/ticket.entity";
 import { WindowShiftEntity } from "../windows/window-shift.entity";
@@ -23,6 +25,8 @@ export const CORE_ENTITIES: Function[] = [
   WindowShiftEntity,
   TicketEntity,
   TicketCounterEntity,
+  CaseEntity,
+  CaseEventEntity,
 ];
 
 export const CORE_MIGRATIONS = { sqlite, mysql };

@@ -5,6 +5,7 @@ import type { CalendarService } from "../calendar/calendar.service";
 import type { CatalogueService } from "../catalogue/catalogue.service";
 import type { DepartmentRegistry } from "../catalogue/department-registry";
 import type { HallConfig } from "../config/config";
+import type { Clock } from "../common/clock";
 import type { HallDatabase, Outbox } from "../database/hall-database";
 import { isUniqueViolation } from "../database/unique-violation";
 import { sqlTime } from "../database/time";
@@ -40,13 +41,14 @@ export class QueueService {
     private readonly windows: WindowService,
     private readonly accounts: AccountService,
     private readonly config: HallConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** A student takes a number for themselves, or a volunteer at the door for a walk-in. */
   async take(actor: Actor, serviceCode: string, studentNo?: string | null): Promise<TicketEntity> {
     const student = await this.studentFor(actor, studentNo ?? null);
     const service = await this.catalogue.getActive(serviceCode);
-    const now = new Date();
+    const now = this.clock.now();
     const calendar = this.calendar.withHours(service.hours);
     if (!calendar.isOpenAt(now)) {
       const next = calendar.nextOpening(now);
@@ -130,7 +132,7 @@ export class QueueService {
         { id: ticket.id, status: "WAITING" },
         {
           status: "CALLED",
-          calledAt: new Date(),
+          calledAt: this.clock.now(),
           windowId: window.id,
           windowNumber: window.number,
           volunteerAccountId: actor.accountId,
@@ -153,13 +155,13 @@ export class QueueService {
   startServing(actor: Actor, ticketId: string): Promise<TicketEntity> {
     return this.atWindow(actor, ticketId, ["CALLED"], "SERVING", (t) => {
       t.status = "SERVING";
-      t.servingAt = new Date();
+      t.servingAt = this.clock.now();
     });
   }
 
   complete(actor: Actor, ticketId: string, outcome: TicketOutcome): Promise<TicketEntity> {
     return this.atWindow(actor, ticketId, ["CALLED", "SERVING"], "COMPLETED", (t) => {
-      const now = new Date();
+      const now = this.clock.now();
       t.status = "COMPLETED";
       t.servingAt ??= now;
       t.finishedAt = now;
@@ -176,7 +178,7 @@ export class QueueService {
         );
       }
       t.status = "NO_SHOW";
-      t.finishedAt = new Date();
+      t.finishedAt = this.clock.now();
       t.activeKey = null;
     });
   }
@@ -187,7 +189,7 @@ export class QueueService {
       const ticket = await this.lockTicket(tx, ticketId);
       if (ticket.studentAccountId !== actor.accountId) throw new NotFoundError("Ticket");
       assertStatus(ticket, ["WAITING", "CALLED"]);
-      Object.assign(ticket, { status: "CANCELLED", finishedAt: new Date(), activeKey: null });
+      Object.assign(ticket, { status: "CANCELLED", finishedAt: this.clock.now(), activeKey: null });
       await tx.save(ticket);
       await this.announce(tx, outbox, ticket, "CANCELLED");
       return ticket;
@@ -270,7 +272,7 @@ export class QueueService {
    * departments.
    */
   async serviceRates(departments: string[]): Promise<Map<string, { minutes: number; windows: number }>> {
-    const since = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+    const since = new Date(this.clock.now().getTime() - 7 * 24 * 3600 * 1000);
     const [recent, staffed] = await Promise.all([
       this.database.manager
         .createQueryBuilder(TicketEntity, "t")
@@ -302,7 +304,7 @@ export class QueueService {
   }
 
   private today(): string {
-    return this.calendar.calendar.localDate(new Date());
+    return this.calendar.calendar.localDate(this.clock.now());
   }
 
   /** A change by the volunteer at the window that holds the ticket. */
@@ -369,7 +371,7 @@ export class QueueService {
       number: ticket.number,
       window: ticket.windowNumber,
       waiting,
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
     });
     outbox.publish(ticketTopic(ticket.id), { ticketId: ticket.id, kind, status: ticket.status });
   }

@@ -10,6 +10,7 @@ import type { HallPlugin } from "../plugin/hall-plugin";
 import type { HallContext } from "./hall-context";
 import { TicketResolver } from "../queue/ticket.resolver";
 import { WindowResolver } from "../windows/window.resolver";
+import { CaseResolver } from "../cases/case.resolver";
 
 /** The core's own resolvers; plugins add theirs. */
 export const CORE_RESOLVERS: Function[] = [
@@ -18,6 +19,7 @@ export const CORE_RESOLVERS: Function[] = [
   CalendarResolver,
   WindowResolver,
   TicketResolver,
+  CaseResolver,
 ];
 
 /**

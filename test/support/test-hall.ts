@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import pino from "pino";
 import type { Logger as TypeOrmLogger } from "typeorm";
@@ -21,6 +21,8 @@ export interface TestHall {
   url: string;
   port: number;
   adminToken: string;
+  /** The database this hall runs on, to start a later hall on it (with `keepDatabase`). */
+  databaseUrl: string;
   /** Which database this hall runs on: the suite runs once per database. */
   dialect: "sqlite" | "mysql";
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLReply<T>>;
@@ -39,6 +41,10 @@ export interface TestHallOptions {
   sqlLogger?: TypeOrmLogger;
   /** Reuse a database made by an earlier hall of the same file (restart tests). */
   databaseUrl?: string;
+  /**
+   * Leave the database in place on stop, for a later hall to start on. Without it, stop drops
+   * the database, a reused one included, so that the last hall of a restart test cleans up.
+   */
   keepDatabase?: boolean;
 }
 
@@ -48,7 +54,9 @@ export interface TestHallOptions {
  * file and dropped afterwards.
  */
 export async function startTestHall(options: TestHallOptions = {}): Promise<TestHall> {
-  const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabase();
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => dropDatabase(options.databaseUrl!) }
+    : await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "onestop-data-"));
   const config = loadConfig({
     PORT: "0",
@@ -59,6 +67,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     ONESTOP_JWT_SECRET: "test-secret-test-secret-test-secret-0123",
     LOG_LEVEL: "silent",
     HALL_OPENING_HOURS: "Mon-Sun 00:00-24:00",
+    ONESTOP_PASSWORD_HASH_MEMORY_KIB: "1024",
     ...(options.plugins ? { PLUGINS: options.plugins.join(",") } : {}),
     ...options.env,
   });
@@ -70,7 +79,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
   });
   const { url, port } = await hall.listen();
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+  const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -94,6 +103,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     url,
     port,
     adminToken,
+    databaseUrl: db.url,
     dialect: hall.config.database.type,
     gql,
     login,
@@ -137,6 +147,26 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     url: `sqlite:${join(dir, `${name}.sqlite`)}`,
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Drops a database that freshDatabase made, given its URL. */
+export async function dropDatabase(url: string): Promise<void> {
+  if (/^(mysql|mariadb):/.test(url)) {
+    const server = new URL(url);
+    const name = decodeURIComponent(server.pathname.slice(1));
+    if (!name.startsWith("onestop_t_")) throw new Error(`refusing to drop "${name}": not a test database`);
+    // Connect to the server, not the database, so that dropping one already gone is harmless.
+    server.pathname = "/";
+    const connection = await createConnection(server.toString());
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await connection.end();
+    return;
+  }
+  const file = url.slice("sqlite:".length).replace(/^\/\//, "");
+  // freshDatabase puts each SQLite file in a folder of its own; take the folder only then.
+  const dir = dirname(file);
+  if (basename(dir).startsWith("onestop-db-")) rmSync(dir, { recursive: true, force: true });
+  else for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
 export function testDialect(): "sqlite" | "mysql" {

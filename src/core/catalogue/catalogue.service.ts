@@ -38,14 +38,23 @@ export class CatalogueService {
       .addOrderBy("s.code", "ASC")
       .take(query.first);
     if (!query.includeRetired) qb.andWhere("s.retiredAt IS NULL");
-    if (query.after) qb.andWhere("s.code > :after", { after: query.after });
+    if (query.after) {
+      // Pages are ordered by department, then code: the cursor is the pair, or a page that
+      // ends in one department would skip the early codes of every department after it.
+      const last = await this.database.manager.findOneBy(ServiceItemEntity, { code: query.after });
+      if (!last) throw new BadInputError("after", `No service "${query.after}" to go on from.`);
+      qb.andWhere(
+        "(s.departmentCode > :lastDept OR (s.departmentCode = :lastDept AND s.code > :after))",
+        { lastDept: last.departmentCode, after: query.after },
+      );
+    }
     const search = query.search?.trim();
     if (search) {
-      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        "(s.name LIKE :like ESCAPE '\\' OR s.nameEn LIKE :like ESCAPE '\\' OR s.code LIKE :like ESCAPE '\\')",
-        { like },
-      );
+      // "!" escapes, not a backslash: MySQL reads '\' in SQL text as an unclosed string and
+      // SQLite as one backslash, while "!" means the same to both.
+      const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const matches = ["s.name", "s.nameEn", "s.code"].map((c) => `${c} LIKE :like ESCAPE '!'`);
+      qb.andWhere(`(${matches.join(" OR ")})`, { like });
     }
     return qb.getMany();
   }

@@ -12,6 +12,7 @@ import "reflect-metadata";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
+import { getMetadataArgsStorage } from "typeorm";
 import { parseDatabaseUrl, type DatabaseConfig } from "../src/core/config/config";
 import { createDataSource } from "../src/core/database/data-source";
 import { CORE_ENTITIES, CORE_MIGRATIONS } from "../src/core/database/core-schema";
@@ -36,10 +37,13 @@ async function main(): Promise<void> {
         ? join("src/core/database/migrations", dialect)
         : join("src/plugins", owner, "migrations", dialect);
     const ownMigrations = plugin ? (plugin.migrations?.[dialect] ?? []) : [];
-    const queries = await diff(dialect, [...CORE_ENTITIES, ...(plugin ? entityClasses(plugin) : [])], [
+    const all = await diff(dialect, [...CORE_ENTITIES, ...(plugin ? entityClasses(plugin) : [])], [
       ...CORE_MIGRATIONS[dialect],
       ...ownMigrations,
     ]);
+    // A plugin's migration touches only its own tables, even while the core has changes of
+    // its own not yet written down.
+    const queries = plugin ? onlyTables(all, tableNames(entityClasses(plugin))) : all;
     if (queries.up.length === 0) {
       process.stdout.write(`${dialect}: nothing to do\n`);
       continue;
@@ -81,6 +85,17 @@ async function diff(dialect: Dialect, entities: Function[], migrations: Function
     await dataSource.destroy();
     await drop();
   }
+}
+
+function tableNames(entities: Function[]): string[] {
+  const tables = getMetadataArgsStorage().tables;
+  return entities.map((e) => tables.find((t) => t.target === e)?.name).filter((n): n is string => !!n);
+}
+
+function onlyTables(queries: { up: string[]; down: string[] }, tables: string[]) {
+  const mentions = (q: string) =>
+    tables.some((t) => [`"${t}"`, `\`${t}\``, `"temporary_${t}"`].some((quoted) => q.includes(quoted)));
+  return { up: queries.up.filter(mentions), down: queries.down.filter(mentions) };
 }
 
 function render(className: string, queries: { up: string[]; down: string[] }): string {

@@ -68,7 +68,8 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     LOG_LEVEL: "silent",
     HALL_OPENING_HOURS: "Mon-Sun 00:00-24:00",
     ONESTOP_PASSWORD_HASH_MEMORY_KIB: "1024",
-    ...(options.plugins ? { PLUGINS: options.plugins.join(",") } : {}),
+    // PLUGINS from the environment runs the whole suite against a subset of departments.
+    ...(options.plugins ? { PLUGINS: options.plugins.join(",") } : process.env.PLUGINS ? { PLUGINS: process.env.PLUGINS } : {}),
     ...options.env,
   });
   const hall = await createHall({
@@ -176,4 +177,13 @@ export function testDialect(): "sqlite" | "mysql" {
 function testFileSlug(): string {
   const path = expect.getState().testPath ?? "suite";
   return basename(path).replace(/\.test\.ts$/, "").replace(/[^a-z0-9]+/gi, "_").slice(0, 30);
+}
+
+/**
+ * Whether the suite runs with these plugins loaded (all six unless PLUGINS narrows them), so
+ * a file about one department can skip itself: `(pluginsEnabled("logistics") ? describe : describe.skip)`.
+ */
+export function pluginsEnabled(...codes: string[]): boolean {
+  const wanted = process.env.PLUGINS?.split(",").map((c) => c.trim()).filter(Boolean);
+  return !wanted || codes.every((code) => wanted.includes(code));
 }

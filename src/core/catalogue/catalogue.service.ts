@@ -3,6 +3,7 @@ import { type EntityManager, In } from "typeorm";
 import { BadInputError, ConflictError, NotFoundError } from "../errors/hall-error";
 import { OpeningHoursFormatError, parseOpeningHours } from "../calendar/opening-hours";
 import type { HallDatabase } from "../database/hall-database";
+import { isUniqueViolation } from "../database/unique-violation";
 import type { AuditService } from "../audit/audit.service";
 import type { Logger } from "../logger";
 import type { HallPlugin, ServiceDefinition } from "../plugin/hall-plugin";
@@ -102,6 +103,12 @@ export class CatalogueService {
       await tx.save(item);
       await this.audit.record(tx, auditLine(actorId, "service.create", item));
       return item;
+    }).catch((error) => {
+      // Two admins adding one code at once: the unique key decides, and the loser is told so.
+      if (isUniqueViolation(error, "uq_service_item_code", "service_item.code")) {
+        throw new ConflictError(`A service with code "${input.code}" exists already.`, "code");
+      }
+      throw error;
     });
   }
 

@@ -2,12 +2,14 @@ import "reflect-metadata";
 import { ConfigError, createHall, createLogger, loadConfig } from "./core";
 import { PluginConflictError } from "./core/plugin/compose";
 import { offeredPlugins } from "./plugins";
+import { clientRoutes } from "./clients";
 
 /** Starts the hall: `npm start`. Stops cleanly on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, config.production);
-  const hall = await createHall({ config, offeredPlugins, logger });
+  const routes = clientRoutes({ graphiql: config.graphiql });
+  const hall = await createHall({ config, offeredPlugins, logger, routes });
   if (hall.generatedAdminPassword) {
     // Printed once, to the terminal only, never to the log stream.
     process.stderr.write(

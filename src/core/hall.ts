@@ -160,6 +160,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     validationRules: hallValidationRules(config.production),
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // The hall stops itself (plugins, sockets, database) on SIGTERM; Apollo must not race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -26,6 +26,9 @@ export function depthLimit(max: number): ValidationRule {
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
+          // Introspection (GraphiQL's schema query nests ofType far down) is not counted;
+          // production turns introspection off altogether.
+          if (selection.name.value.startsWith("__")) continue;
           deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));

@@ -56,4 +56,27 @@ describe("queue numbers at the windows", () => {
     const peek = await hall.gql(`query($id: ID!){ ticket(id:$id){ number } }`, { id: taken.data.takeTicket.id }, other.token);
     expect(codeOf(peek)).toBe("NOT_FOUND");
   });
+
+  it("a volunteer signed off by an admin while a number is called: it waits again, first in line", async () => {
+    await addService(hall, "q-return");
+    const windowId = await addWindow(hall, "Q9", "student-affairs", ["q-return"]);
+    const first = await volunteer(hall);
+    const next = await volunteer(hall);
+    const s = await student(hall);
+    await signOn(hall, first.token, windowId);
+    const taken = await hall.gql(TAKE, { s: "q-return" }, s.token);
+    await hall.gql(CALL, { w: windowId }, first.token);
+
+    const off = await hall.gql(`mutation($w: ID!){ signOffWindow(windowId:$w){ onDutyBadgeNo } }`, { w: windowId }, hall.adminToken);
+    expect(off.data.signOffWindow.onDutyBadgeNo).toBeNull();
+    const lateMove = await hall.gql(`mutation($t: ID!){ startServing(ticketId:$t){ status } }`, { t: taken.data.takeTicket.id }, first.token);
+    // It is no longer theirs in any sense, so its id is not confirmed to them.
+    expect(codeOf(lateMove)).toBe("NOT_FOUND");
+    const back = await hall.gql(`query($id: ID!){ ticket(id:$id){ status position windowNumber } }`, { id: taken.data.takeTicket.id }, s.token);
+    expect(back.data.ticket).toEqual({ status: "WAITING", position: 1, windowNumber: null });
+
+    await signOn(hall, next.token, windowId);
+    const again = await hall.gql(CALL, { w: windowId }, next.token);
+    expect(again.data.callNext).toMatchObject({ id: taken.data.takeTicket.id, badgeNo: next.badgeNo });
+  });
 });

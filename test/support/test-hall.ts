@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import pino from "pino";
 import type { Logger as TypeOrmLogger } from "typeorm";
-import { createHall, loadConfig, type Hall, type HallPlugin } from "../../src/core";
+import { createHall, loadConfig, type Hall, type HallOptions, type HallPlugin } from "../../src/core";
 import { offeredPlugins } from "../../src/plugins";
 
 export const ADMIN_PASSWORD = "admin-pass-for-tests";
@@ -39,6 +39,8 @@ export interface TestHallOptions {
   offered?: HallPlugin[];
   env?: Record<string, string>;
   sqlLogger?: TypeOrmLogger;
+  /** Extra HTTP routes, e.g. the thin clients for browser tests. */
+  routes?: HallOptions["routes"];
   /** Reuse a database made by an earlier hall of the same file (restart tests). */
   databaseUrl?: string;
   /**
@@ -77,6 +79,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     offeredPlugins: options.offered ?? offeredPlugins,
     logger: pino({ level: "silent" }),
     sqlLogger: options.sqlLogger,
+    routes: options.routes,
   });
   const { url, port } = await hall.listen();
 

@@ -39,7 +39,7 @@ function apply(view, event) {
   view.count = event.waiting;
   if (event.kind === "CALLED" || event.kind === "RECALLED") {
     view.serving = [{ number: event.number, window: event.window }, ...view.serving.filter((s) => s.number !== event.number)];
-  } else if (["COMPLETED", "NO_SHOW", "CANCELLED"].includes(event.kind)) {
+  } else if (["COMPLETED", "NO_SHOW", "CANCELLED", "RETURNED"].includes(event.kind)) {
     view.serving = view.serving.filter((s) => s.number !== event.number);
   }
   view.serving = view.serving.slice(0, 8);

@@ -239,27 +239,53 @@ export class QueueService {
     return { waiting, serving };
   }
 
-  /** Queue positions of many tickets in one query (1 = next to be called). */
+  /**
+   * Numbers left open when their day ended lapse, so that lists, counts and the one-active-
+   * ticket rule only see today. Run by the hall's periodic sweep; returns how many lapsed.
+   */
+  async expireEarlierDays(): Promise<number> {
+    return this.database.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(TicketEntity)
+        .set({ status: "EXPIRED", activeKey: null })
+        .where("status IN (:...open) AND serviceDay < :today", {
+          open: ["WAITING", "CALLED", "SERVING"],
+          today: this.today(),
+        })
+        .execute();
+      return result.affected ?? 0;
+    });
+  }
+
+  /** Queue positions of many tickets in one query (1 = next for its service). */
   async positions(tickets: readonly TicketEntity[]): Promise<Map<string, number | null>> {
-    const waiting = tickets.filter((t) => t.status === "WAITING");
+    // A number left waiting from an earlier day will never be called (callNext takes today's;
+    // the periodic sweep marks it EXPIRED).
+    const today = this.today();
+    const waiting = tickets.filter((t) => t.status === "WAITING" && t.serviceDay === today);
     const result = new Map<string, number | null>(tickets.map((t) => [t.id, null]));
     if (waiting.length === 0) return result;
-    const rows: Array<Pick<TicketEntity, "id" | "departmentCode" | "serviceDay" | "takenAt" | "seq">> =
+    const rows: Array<Pick<TicketEntity, "id" | "departmentCode" | "serviceCode" | "serviceDay" | "seq">> =
       await this.database.manager.find(TicketEntity, {
-        select: { id: true, departmentCode: true, serviceDay: true, takenAt: true, seq: true },
+        select: { id: true, departmentCode: true, serviceCode: true, serviceDay: true, seq: true },
         where: {
           status: "WAITING",
-          departmentCode: In([...new Set(waiting.map((t) => t.departmentCode))]),
+          serviceCode: In([...new Set(waiting.map((t) => t.serviceCode))]),
           serviceDay: In([...new Set(waiting.map((t) => t.serviceDay))]),
         },
       });
     for (const ticket of waiting) {
+      // Who waits ahead for the same service: the windows that can call this number call
+      // those first. seq, not takenAt: callNext calls in seq order, and takenAt is read before
+      // the number is drawn, so two tickets taken at once may have them in opposite orders.
+      // TODO: a window serving several services also calls other services' earlier numbers;
+      // counting those needs the window assignment and matters only for mixed windows.
       const ahead = rows.filter(
         (r) =>
-          r.departmentCode === ticket.departmentCode &&
+          r.serviceCode === ticket.serviceCode &&
           r.serviceDay === ticket.serviceDay &&
-          (r.takenAt.getTime() < ticket.takenAt.getTime() ||
-            (r.takenAt.getTime() === ticket.takenAt.getTime() && r.seq < ticket.seq)),
+          r.seq < ticket.seq,
       ).length;
       result.set(ticket.id, ahead + 1);
     }
@@ -318,10 +344,18 @@ export class QueueService {
     return this.database.transaction(async (tx, outbox) => {
       const ticket = await this.lockTicket(tx, ticketId);
       if (!(await this.maySee(actor, ticket))) throw new NotFoundError("Ticket");
+      // The state first: a waiting or cancelled ticket has no window, so "served elsewhere"
+      // would be the wrong answer for it.
+      assertStatus(ticket, from);
       if (ticket.volunteerAccountId !== actor.accountId && actor.role !== Role.ADMIN) {
         throw new ForbiddenError(`Ticket ${ticket.number} is being served at window ${ticket.windowNumber ?? "?"}.`);
       }
-      assertStatus(ticket, from);
+      if (actor.role !== Role.ADMIN && ticket.windowId) {
+        const window = await tx.findOneBy(WindowEntity, { id: ticket.windowId });
+        if (window?.onDutyAccountId !== actor.accountId) {
+          throw new ForbiddenError(`You are no longer on duty at window ${ticket.windowNumber}.`);
+        }
+      }
       change(ticket);
       await tx.save(ticket);
       await this.announce(tx, outbox, ticket, kind);

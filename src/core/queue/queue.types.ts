@@ -52,9 +52,23 @@ export enum QueueEventKindValue {
   COMPLETED = "COMPLETED",
   NO_SHOW = "NO_SHOW",
   CANCELLED = "CANCELLED",
+  RETURNED = "RETURNED",
 }
 
-registerEnumType(QueueEventKindValue, { name: "QueueEventKind", description: "What just happened in a queue." });
+registerEnumType(QueueEventKindValue, {
+  name: "QueueEventKind",
+  description: "What just happened in a queue.",
+  valuesConfig: {
+    TAKEN: { description: "A number was taken." },
+    CALLED: { description: "A number was called to a window." },
+    RECALLED: { description: "A called number was called again." },
+    SERVING: { description: "The student is at the window." },
+    COMPLETED: { description: "The visit ended." },
+    NO_SHOW: { description: "The student did not come." },
+    CANCELLED: { description: "The student gave the number up." },
+    RETURNED: { description: "Back to waiting: its window's volunteer was signed off." },
+  },
+});
 
 @ObjectType("Ticket", { description: "A queue number." })
 export class TicketView {

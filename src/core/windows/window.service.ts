@@ -6,7 +6,8 @@ import type { AuditService } from "../audit/audit.service";
 import { OpeningHoursFormatError, parseOpeningHours } from "../calendar/opening-hours";
 import type { DepartmentRegistry } from "../catalogue/department-registry";
 import { ServiceItemEntity } from "../catalogue/service-item.entity";
-import type { HallDatabase } from "../database/hall-database";
+import type { HallDatabase, Outbox } from "../database/hall-database";
+import { queueTopic } from "../queue/queue-topics";
 import { isUniqueViolation } from "../database/unique-violation";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors/hall-error";
 import { TicketEntity } from "../queue/ticket.entity";
@@ -71,6 +72,12 @@ export class WindowService {
         details: { number, department: fields.department },
       });
       return window;
+    }).catch((error) => {
+      // Two admins opening one number at once both pass the check above on MySQL.
+      if (isUniqueViolation(error, "uq_service_window_number", "service_window.number")) {
+        throw new ConflictError(`Window ${number} exists already.`, "number");
+      }
+      throw error;
     });
   }
 
@@ -149,7 +156,7 @@ export class WindowService {
   }
 
   async signOff(actor: Actor, windowId: string): Promise<WindowEntity> {
-    return this.database.transaction(async (tx) => {
+    return this.database.transaction(async (tx, outbox) => {
       const window = await this.lockWindow(tx, windowId);
       const supervising = actor.role === Role.ADMIN || actor.role === Role.SUPERVISOR;
       if (window.onDutyAccountId !== actor.accountId && !supervising) {
@@ -162,6 +169,7 @@ export class WindowService {
       if (held && !supervising) {
         throw new ConflictError(`Finish ticket ${held.number} (complete it or mark a no-show) before signing off.`);
       }
+      if (held) await returnToQueue(tx, outbox, window);
       await tx.update(
         WindowShiftEntity,
         { windowId: window.id, accountId: window.onDutyAccountId, endedAt: IsNull() },
@@ -208,6 +216,39 @@ export class WindowService {
         throw new BadInputError("serviceCodes", `Service "${code}" belongs to ${item.departmentCode}, not ${department}.`);
       }
     }
+  }
+}
+
+/**
+ * A supervisor signed a volunteer off while numbers were at the window: they go back to
+ * waiting, first in line again (their seq is kept), and the board hears of it.
+ */
+async function returnToQueue(tx: EntityManager, outbox: Outbox, window: WindowEntity): Promise<void> {
+  const held = await tx.findBy(TicketEntity, { windowId: window.id, status: In(["CALLED", "SERVING"]) });
+  for (const ticket of held) {
+    Object.assign(ticket, {
+      status: "WAITING",
+      windowId: null,
+      windowNumber: null,
+      volunteerAccountId: null,
+      badgeNo: null,
+      calledAt: null,
+      servingAt: null,
+    });
+    await tx.save(ticket);
+    const waiting = await tx.countBy(TicketEntity, {
+      departmentCode: ticket.departmentCode,
+      status: "WAITING",
+      serviceDay: ticket.serviceDay,
+    });
+    outbox.publish(queueTopic(ticket.departmentCode), {
+      department: ticket.departmentCode,
+      kind: "RETURNED",
+      number: ticket.number,
+      window: window.number,
+      waiting,
+      at: new Date().toISOString(),
+    });
   }
 }
 

@@ -15,6 +15,9 @@ import {
   Root,
   Subscription,
 } from "type-graphql";
+import { filter } from "@graphql-yoga/subscription";
+import { In } from "typeorm";
+import { AccountEntity } from "../auth/account.entity";
 import { assertActsForDepartment, requireActor } from "../auth/access";
 import { type Actor, Role } from "../auth/role";
 import { Department } from "../catalogue/catalogue.types";
@@ -209,44 +212,81 @@ export class CaseResolver {
       const ctx = context as HallContext;
       const actor = requireActor(ctx);
       if (!OVERSEERS.includes(actor.role)) throw new ForbiddenError();
-      scopeDepartment(actor, args.department ?? undefined, ctx);
-      return ctx.services.events.subscribe(CASE_ALERTS_TOPIC);
+      const scope = scopeDepartment(actor, args.department ?? undefined, ctx);
+      // Other departments' alerts are dropped here: the field is non-null, so a resolver that
+      // returned null for them sent this subscriber an error for each one.
+      const mine = filter((alert: CaseAlertPayload) => !scope || alert.department === scope);
+      return mine(ctx.services.events.subscribe<CaseAlertPayload>(CASE_ALERTS_TOPIC));
     },
   })
   caseAlerts(
     @Root() alert: CaseAlertPayload,
-    @Arg("department", () => String, { nullable: true }) department: string | null,
-    @Ctx() context: HallContext,
-  ): CaseAlert | null {
-    const actor = requireActor(context);
-    const scope = scopeDepartment(actor, department ?? undefined, context);
-    // Alerts of other departments are not for this subscriber; type-graphql passes null on.
-    if (scope && alert.department !== scope) return null;
+    @Arg("department", () => String, { nullable: true }) _department: string | null,
+  ): CaseAlert {
     return { ...alert, dueAt: alert.dueAt ? new Date(alert.dueAt) : null, at: new Date(alert.at) } as CaseAlert;
   }
 
   @FieldResolver(() => [CaseEventView], { description: "The append-only history, oldest first." })
-  history(@Root() item: CaseEntity, @Ctx() context: HallContext): Promise<CaseEventEntity[]> {
-    return requestLoader<string, CaseEventEntity[]>(context, "case.history", async (ids) => {
+  history(@Root() item: CaseEntity, @Ctx() context: HallContext): Promise<CaseEventView[]> {
+    return requestLoader<string, CaseEventView[]>(context, "case.history", async (ids) => {
       const byCase = await context.services.cases.history(ids);
-      return ids.map((id) => byCase.get(id) ?? []);
+      const actorIds = [...byCase.values()].flat().map((e) => e.actorAccountId);
+      const actors = await responders(context, actorIds);
+      return ids.map((id) =>
+        (byCase.get(id) ?? []).map((event) => eventView(event, actors.get(event.actorAccountId ?? ""))),
+      );
     }).load(item.id);
   }
 
   @FieldResolver(() => Responder, { description: "The volunteer or staff member who first received it." })
-  firstResponder(@Root() item: CaseEntity): Responder {
-    return { badgeNo: item.firstResponderBadgeNo };
+  async firstResponder(@Root() item: CaseEntity, @Ctx() context: HallContext): Promise<Responder> {
+    return responder(context, item.firstResponderAccountId, item.firstResponderBadgeNo);
   }
 
   @FieldResolver(() => Responder, { description: "Who owns it now: exactly one person at every moment." })
-  owner(@Root() item: CaseEntity): Responder {
-    return { badgeNo: item.ownerBadgeNo };
+  async owner(@Root() item: CaseEntity, @Ctx() context: HallContext): Promise<Responder> {
+    return responder(context, item.ownerAccountId, item.ownerBadgeNo);
   }
 
   @FieldResolver(() => Department, { description: "The department responsible now." })
   department(@Root() item: CaseEntity, @Ctx() { services }: HallContext) {
     return services.departments.get(item.departmentCode);
   }
+}
+
+/**
+ * Who acted, as a student may be shown it: a badge for volunteers, the department for staff,
+ * no names. One query for all the accounts of a request.
+ */
+async function responders(context: HallContext, ids: Array<string | null>): Promise<Map<string, Responder>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const loader = requestLoader<string, AccountEntity | null>(context, "case.responder", async (keys) => {
+    const rows = await context.services.database.manager.find(AccountEntity, {
+      select: { id: true, role: true, department: true, badgeNo: true },
+      where: { id: In([...keys]) },
+    });
+    return keys.map((key) => rows.find((row) => row.id === key) ?? null);
+  });
+  const accounts = await loader.loadMany(wanted);
+  const byId = new Map<string, Responder>();
+  wanted.forEach((id, i) => {
+    const account = accounts[i];
+    if (account && !(account instanceof Error)) byId.set(id, responderOf(account, account.badgeNo));
+  });
+  return byId;
+}
+
+async function responder(context: HallContext, accountId: string, badgeNo: string | null): Promise<Responder> {
+  const found = (await responders(context, [accountId])).get(accountId);
+  return found ? { ...found, badgeNo: badgeNo ?? found.badgeNo } : { badgeNo, role: null, department: null };
+}
+
+function responderOf(account: Pick<AccountEntity, "role" | "department">, badgeNo: string | null): Responder {
+  return { badgeNo, role: account.role, department: account.role === Role.STAFF ? account.department : null };
+}
+
+function eventView(event: CaseEventEntity, actor: Responder | undefined): CaseEventView {
+  return { ...event, actor: actor ? { ...actor, badgeNo: event.actorBadgeNo ?? actor.badgeNo } : null };
 }
 
 /** The department a list is limited to: staff always their own; others as asked. */

@@ -95,6 +95,9 @@ export class CaseService {
         closedAt: null,
         dueSoonAlertedAt: null,
         overdueAlertedAt: null,
+        // Written by the hall's clock, to the millisecond like every other instant: the
+        // database default keeps whole seconds on SQLite, and list cursors compare this key.
+        createdAt: now,
       });
       await tx.save(item);
       await this.log(tx, item, actor, "OPENED", { note: subject, materials: received });
@@ -241,7 +244,10 @@ export class CaseService {
       }
       if (approve) {
         const calendar = this.calendar.calendar;
-        const day = calendar.addWorkingDays(calendar.localDate(item.dueAt), item.extensionDays);
+        // dueAt is a closing time, the end of its day's hours: take the date just before it, as
+        // a 24:00 closing falls on the next date and would add a day to the extension.
+        const dueDay = calendar.localDate(new Date(item.dueAt.getTime() - 1));
+        const day = calendar.addWorkingDays(dueDay, item.extensionDays);
         item.dueAt = calendar.closingOn(day) ?? item.dueAt;
         item.dueSoonAlertedAt = null;
       }
@@ -284,7 +290,8 @@ export class CaseService {
   async history(caseIds: readonly string[]): Promise<Map<string, CaseEventEntity[]>> {
     const rows = await this.database.manager.find(CaseEventEntity, {
       where: { caseId: In([...caseIds]) },
-      order: { at: "ASC", step: "ASC" },
+      // The step, not the time: it is the order of writing even when servers' clocks differ.
+      order: { step: "ASC" },
     });
     const byCase = new Map<string, CaseEventEntity[]>(caseIds.map((id) => [id, []]));
     for (const row of rows) byCase.get(row.caseId)?.push(row);
@@ -323,23 +330,26 @@ export class CaseService {
       });
       if (returned) alerts++;
     }
-    alerts += await this.flagOnce("overdueAlertedAt", "OVERDUE", now, now);
-    alerts += await this.flagOnce("dueSoonAlertedAt", "DUE_SOON", new Date(now.getTime() + dueSoonHours * 3600_000), now);
+    alerts += await this.flagOnce("overdueAlertedAt", "OVERDUE", null, now, now);
+    // Not yet due: a case already overdue has had its OVERDUE alert and is not "due soon".
+    const soon = new Date(now.getTime() + dueSoonHours * 3600_000);
+    alerts += await this.flagOnce("dueSoonAlertedAt", "DUE_SOON", now, soon, now);
     return alerts;
   }
 
   private async flagOnce(
     column: "overdueAlertedAt" | "dueSoonAlertedAt",
     kind: CaseAlertKind,
+    dueAfter: Date | null,
     dueBefore: Date,
     now: Date,
   ): Promise<number> {
-    const due = await this.database.manager
+    const query = this.database.manager
       .createQueryBuilder(CaseEntity, "c")
       .where("c.status <> 'CLOSED' AND c.dueAt IS NOT NULL AND c.dueAt <= :t", { t: sqlTime(dueBefore) })
-      .andWhere(`c.${column} IS NULL`)
-      .limit(500)
-      .getMany();
+      .andWhere(`c.${column} IS NULL`);
+    if (dueAfter) query.andWhere("c.dueAt > :after", { after: sqlTime(dueAfter) });
+    const due = await query.limit(500).getMany();
     let sent = 0;
     for (const item of due) {
       const flagged = await this.database.transaction(async (tx, outbox) => {
@@ -406,7 +416,11 @@ export class CaseService {
 
   /** A ticket the volunteer has at their window (or, for staff, one of their department). */
   private async ticketAtHand(tx: EntityManager, actor: Actor, ticketId: string): Promise<TicketEntity> {
-    const ticket = await tx.findOneBy(TicketEntity, { id: ticketId });
+    // The ticket's row lock makes a second openCase for it wait and then see the first case;
+    // without it, concurrent calls on MySQL each found no case and each opened one.
+    const query = tx.createQueryBuilder(TicketEntity, "t").where("t.id = :id", { id: ticketId });
+    if (this.database.dialect === "mysql") query.setLock("pessimistic_write");
+    const ticket = await query.getOne();
     if (!ticket || !this.departments.has(ticket.departmentCode)) throw new NotFoundError("Ticket");
     const mine = ticket.volunteerAccountId === actor.accountId;
     const department = actor.role === Role.STAFF && actor.department === ticket.departmentCode;

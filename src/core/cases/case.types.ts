@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Role } from "../auth/role";
 
 export enum CaseOriginValue {
   TICKET = "TICKET",
@@ -62,6 +63,18 @@ export class MaterialCountInput {
   count!: number;
 }
 
+@ObjectType({ description: "The person answerable for a case, or who acted on it; never their name." })
+export class Responder {
+  @Field(() => String, { nullable: true, description: "Badge number, for volunteers." })
+  badgeNo!: string | null;
+
+  @Field(() => Role, { nullable: true, description: "VOLUNTEER or STAFF (ADMIN when an administrator acted)." })
+  role!: Role | null;
+
+  @Field(() => String, { nullable: true, description: "Their department, for staff." })
+  department!: string | null;
+}
+
 @ObjectType({ description: "One line of a case's history; lines are only ever added." })
 export class CaseEventView {
   @Field({ description: "When (UTC)." })
@@ -72,6 +85,9 @@ export class CaseEventView {
 
   @Field(() => String, { nullable: true, description: "Badge of the volunteer who acted, if a volunteer did." })
   actorBadgeNo!: string | null;
+
+  @Field(() => Responder, { nullable: true, description: "Who acted; null when the hall itself did (a lapsed handover)." })
+  actor!: Responder | null;
 
   @Field(() => String, { nullable: true, description: "Note: the answer, the reason, what was told." })
   note!: string | null;
@@ -84,12 +100,6 @@ export class CaseEventView {
 
   @Field(() => String, { nullable: true, description: "Department it went to." })
   toDepartment!: string | null;
-}
-
-@ObjectType({ description: "The person answerable for a case." })
-export class Responder {
-  @Field(() => String, { nullable: true, description: "Badge number, for volunteers." })
-  badgeNo!: string | null;
 }
 
 @ObjectType("Case", { description: "A matter the hall owes a student an answer on." })

@@ -12,6 +12,10 @@ import type { WindowService } from "./windows/window.service";
 import type { QueueService } from "./queue/queue.service";
 import type { CaseService } from "./cases/case.service";
 import type { Clock } from "./common/clock";
+import type { AccountabilityServices } from "./accountability/accountability-services";
+import type { StatsService } from "./stats/stats.service";
+import type { FeeService } from "./fees/fee.service";
+import type { AnnouncementService } from "./announcements/announcement.service";
 
 /**
  * The core's services, as resolvers (through the context) and plugins (through their
@@ -32,4 +36,17 @@ export interface HallServices {
   queue: QueueService;
   cases: CaseService;
   clock: Clock;
+  ratings: AccountabilityServices["ratings"];
+  followUps: AccountabilityServices["followUps"];
+  commentBook: AccountabilityServices["commentBook"];
+  complaints: AccountabilityServices["complaints"];
+  coachingTalks: AccountabilityServices["coachingTalks"];
+  ladder: AccountabilityServices["ladder"];
+  feed: AccountabilityServices["feed"];
+  deadlines: AccountabilityServices["deadlines"];
+  requestAddresses: AccountabilityServices["requestAddresses"];
+  stats: StatsService;
+  /** Fees taken at the windows; plugins record theirs inside their own transaction. */
+  fees: FeeService;
+  announcements: AnnouncementService;
 }

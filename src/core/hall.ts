@@ -20,7 +20,12 @@ import { EventBus } from "./events/event-bus";
 import { QueueService } from "./queue/queue.service";
 import { CaseService } from "./cases/case.service";
 import { Clock } from "./common/clock";
+import { FeeService } from "./fees/fee.service";
+import { AnnouncementService } from "./announcements/announcement.service";
 import { WindowService } from "./windows/window.service";
+import { createAccountabilityServices } from "./accountability/accountability-services";
+import { startDeadlineWatch } from "./accountability/deadline-watch";
+import { StatsService } from "./stats/stats.service";
 import type { HallServices } from "./hall-services";
 import { createLogger, type Logger } from "./logger";
 import { entityClasses, selectPlugins } from "./plugin/compose";
@@ -86,10 +91,18 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     "starting the hall",
   );
 
+  const events = new EventBus(config.redisUrl, logger);
+  // Two plugins claiming one GraphQL type or field are refused before the database is touched.
+  let schema: GraphQLSchema;
+  try {
+    schema = buildHallSchema(plugins, events);
+  } catch (error) {
+    await events.close();
+    throw error;
+  }
+
   const { dataSource, applied } = await openDatabase(config, plugins, options.sqlLogger);
   if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");
-
-  const events = new EventBus(config.redisUrl, logger);
   const database = new HallDatabase(dataSource, events);
   const departments = new DepartmentRegistry(plugins.map((p) => p.department));
   const permissions = new PermissionRegistry(plugins.flatMap((p) => p.permissions ?? []));
@@ -109,6 +122,21 @@ export async function createHall(options: HallOptions): Promise<Hall> {
   const windows = new WindowService(database, departments, audit);
   const queue = new QueueService(database, catalogue, departments, calendar, windows, accounts, config, clock);
   const cases = new CaseService(database, catalogue, departments, calendar, accounts, clock);
+  const accountability = createAccountabilityServices({
+    config,
+    database,
+    events,
+    departments,
+    calendar,
+    windows,
+    clock,
+    logger: logger.child({ module: "accountability" }),
+  });
+  // The ladder's REPLACE outcome bars sign-on until an admin reinstates the volunteer.
+  windows.addDutyGate(accountability.ladder.dutyGate);
+  const stats = new StatsService(database, clock);
+  const fees = new FeeService(database, catalogue, departments, calendar, audit, clock);
+  const announcements = new AnnouncementService(database, departments, audit, clock);
   const services: HallServices = {
     config,
     logger,
@@ -124,13 +152,16 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     queue,
     cases,
     clock,
+    ...accountability,
+    stats,
+    fees,
+    announcements,
   };
 
   await catalogue.seed(plugins, logger);
   await calendar.start();
   const generatedAdminPassword = await accounts.ensureFirstAdmin(config.adminPassword);
 
-  const schema = buildHallSchema(plugins, events);
   const started: HallPlugin[] = [];
   const pluginContext = (plugin: HallPlugin): PluginContext => ({
     config,
@@ -139,7 +170,18 @@ export async function createHall(options: HallOptions): Promise<Hall> {
     logger: logger.child({ plugin: plugin.code }),
   });
   for (const plugin of plugins) {
-    await plugin.start?.(pluginContext(plugin));
+    try {
+      await plugin.start?.(pluginContext(plugin));
+    } catch (error) {
+      // A plugin that cannot start stops the boot; undo what was started, in reverse.
+      for (const done of [...started].reverse()) {
+        await Promise.resolve(done.stop?.(pluginContext(done))).catch(() => undefined);
+      }
+      calendar.stop();
+      await events.close();
+      await dataSource.destroy();
+      throw error;
+    }
     started.push(plugin);
   }
 
@@ -184,6 +226,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
       },
     }),
   );
+  // After the GraphQL handler, which has set the request id by then: the comment book's limit.
+  accountability.requestAddresses.attach(httpServer);
   const ws = startWebSocketServer({
     httpServer,
     schema,
@@ -195,7 +239,8 @@ export async function createHall(options: HallOptions): Promise<Hall> {
   });
   accounts.onRevoked((accountId) => ws.closeAccount(accountId));
 
-  const sweeper = startSweeper(config, cases, logger);
+  const sweeper = startSweeper(config, queue, cases, logger);
+  const deadlineWatch = startDeadlineWatch(accountability.deadlines, config.sweepSeconds, logger);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -219,6 +264,7 @@ export async function createHall(options: HallOptions): Promise<Hall> {
       (stopping ??= (async () => {
         logger.info("stopping the hall");
         clearInterval(sweeper);
+        clearInterval(deadlineWatch);
         await ws.close();
         // Apollo's drain plugin stops accepting, lets requests in flight finish, then closes.
         if (httpServer.listening) await apollo.stop();
@@ -235,14 +281,14 @@ export async function createHall(options: HallOptions): Promise<Hall> {
   };
 }
 
-/** Looks at the clock for expired handovers and due or overdue cases. */
-function startSweeper(config: HallConfig, cases: CaseService, logger: Logger): NodeJS.Timeout {
+/** Looks at the clock: numbers left from earlier days, expired handovers, due or overdue cases. */
+function startSweeper(config: HallConfig, queue: QueueService, cases: CaseService, logger: Logger): NodeJS.Timeout {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    cases
-      .sweep(config.handoverAcceptMinutes, config.dueSoonHours)
+    Promise.all([queue.expireEarlierDays(), cases.sweep(config.handoverAcceptMinutes, config.dueSoonHours)])
+      .then(([, alerts]) => alerts)
       .then((alerts) => alerts > 0 && logger.info({ alerts }, "case alerts raised"))
       .catch((error) => logger.error({ err: error }, "case sweep failed"))
       .finally(() => {

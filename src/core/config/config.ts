@@ -17,7 +17,7 @@ export interface HallConfig {
   openingHours: WeeklyHours;
   adminPassword: string | null;
   jwtSecret: string | null;
-  /** Where generated secrets and the embedded database live. */
+  /** Where generated secrets live (the embedded database is wherever DATABASE_URL says). */
   dataDir: string;
   redisUrl: string | null;
   logLevel: string;
@@ -35,6 +35,20 @@ export interface HallConfig {
   sweepSeconds: number;
   /** Memory argon2 may use per password hash; lowered only to keep test suites quick. */
   passwordHashMemoryKib: number;
+  /** Working days a department has to follow up a dissatisfied rating. */
+  followUpWorkingDays: number;
+  /** Working days to acknowledge a complaint. */
+  complaintAckWorkingDays: number;
+  /** Working days to conclude a complaint (and to decide its appeal). */
+  complaintConcludeWorkingDays: number;
+  /** The ladder: this many bad ratings among a volunteer's last `ladderWindow` flag them. */
+  ladderBadRatings: number;
+  ladderWindow: number;
+  /** The ladder: this many upheld complaints within `ladderUpheldDays` days flag a volunteer. */
+  ladderUpheldComplaints: number;
+  ladderUpheldDays: number;
+  /** Comment-book entries one network address may write per hour. */
+  commentBookPerHour: number;
 }
 
 /** A wrong environment value; its message is the one line the operator sees. */
@@ -76,6 +90,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HallConfig {
     dueSoonHours: positiveInt("DUE_SOON_HOURS", env.DUE_SOON_HOURS, 24),
     sweepSeconds: positiveInt("SWEEP_SECONDS", env.SWEEP_SECONDS, 60),
     passwordHashMemoryKib: positiveInt("ONESTOP_PASSWORD_HASH_MEMORY_KIB", env.ONESTOP_PASSWORD_HASH_MEMORY_KIB, 65536),
+    followUpWorkingDays: wholeNumber("FOLLOW_UP_WORKING_DAYS", env.FOLLOW_UP_WORKING_DAYS, 2),
+    ...complaintDeadlines(env),
+    ...ladderRules(env),
+    commentBookPerHour: positiveInt("COMMENT_BOOK_PER_HOUR", env.COMMENT_BOOK_PER_HOUR, 5),
+  };
+}
+
+/** Concluding cannot be due before acknowledging, or the second deadline would always be missed first. */
+function complaintDeadlines(env: NodeJS.ProcessEnv) {
+  const ack = wholeNumber("COMPLAINT_ACK_WORKING_DAYS", env.COMPLAINT_ACK_WORKING_DAYS, 1);
+  const conclude = positiveInt("COMPLAINT_CONCLUDE_WORKING_DAYS", env.COMPLAINT_CONCLUDE_WORKING_DAYS, 5);
+  if (conclude < ack) {
+    throw new ConfigError(
+      "COMPLAINT_CONCLUDE_WORKING_DAYS",
+      `accepts a number of working days no smaller than COMPLAINT_ACK_WORKING_DAYS (${ack})`,
+      env.COMPLAINT_CONCLUDE_WORKING_DAYS,
+    );
+  }
+  return { complaintAckWorkingDays: ack, complaintConcludeWorkingDays: conclude };
+}
+
+/** A rule that needs more bad ratings than the window holds could never flag anybody. */
+function ladderRules(env: NodeJS.ProcessEnv) {
+  const window = positiveInt("LADDER_WINDOW", env.LADDER_WINDOW, 20);
+  const bad = positiveInt("LADDER_BAD_RATINGS", env.LADDER_BAD_RATINGS, 3);
+  if (bad > window) {
+    throw new ConfigError("LADDER_BAD_RATINGS", `accepts a whole number from 1 to LADDER_WINDOW (${window})`, env.LADDER_BAD_RATINGS);
+  }
+  return {
+    ladderBadRatings: bad,
+    ladderWindow: window,
+    ladderUpheldComplaints: positiveInt("LADDER_UPHELD_COMPLAINTS", env.LADDER_UPHELD_COMPLAINTS, 2),
+    ladderUpheldDays: positiveInt("LADDER_UPHELD_DAYS", env.LADDER_UPHELD_DAYS, 30),
   };
 }
 
@@ -84,9 +131,15 @@ function text(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** A decimal whole number, or NaN: Number() alone also takes "1e3", "0x50" and "1.0". */
+function decimal(value: string): number {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+}
+
 function port(value: string | undefined): number {
   if (text(value) === undefined) return 4000;
-  const n = Number(value);
+  const n = decimal(value!);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
     throw new ConfigError("PORT", "accepts a whole number from 0 to 65535", value);
   }
@@ -117,9 +170,12 @@ export function parseDatabaseUrl(variable: string, url: string): DatabaseConfig 
   throw new ConfigError(variable, accepts, redact(url));
 }
 
-/** A database URL may hold a password: never echo it back. */
+/**
+ * A database URL may hold a password: never echo it back. Everything up to the last `@` goes,
+ * since an operator's password may hold an unescaped `@` or `/`.
+ */
 function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):.*@/i, "$1:***@");
 }
 
 function pluginList(value: string | undefined): string[] | null {
@@ -198,14 +254,14 @@ function flag(variable: string, value: string | undefined, fallback: boolean): b
 
 function positiveInt(variable: string, value: string | undefined, fallback: number): number {
   if (text(value) === undefined) return fallback;
-  const n = Number(value);
+  const n = decimal(value!);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(variable, "accepts a positive whole number", value);
   return n;
 }
 
 function wholeNumber(variable: string, value: string | undefined, fallback: number): number {
   if (text(value) === undefined) return fallback;
-  const n = Number(value);
+  const n = decimal(value!);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(variable, "accepts a whole number, 0 or more", value);
   return n;
 }

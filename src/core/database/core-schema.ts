@@ -10,6 +10,10 @@ import { TicketCounterEntity } from "../queue/ticket-counter.entity";
 import { TicketEntity } from "../queue/ticket.entity";
 import { WindowShiftEntity } from "../windows/window-shift.entity";
 import { WindowEntity } from "../windows/window.entity";
+import { FeeRecordEntity } from "../fees/fee-record.entity";
+import { ReceiptCounterEntity } from "../fees/receipt-counter.entity";
+import { AnnouncementEntity } from "../announcements/announcement.entity";
+import { ACCOUNTABILITY_ENTITIES } from "../accountability";
 import { migrations as mysql } from "./migrations/mysql";
 import { migrations as sqlite } from "./migrations/sqlite";
 
@@ -27,6 +31,10 @@ export const CORE_ENTITIES: Function[] = [
   TicketCounterEntity,
   CaseEntity,
   CaseEventEntity,
+  ...ACCOUNTABILITY_ENTITIES,
+  FeeRecordEntity,
+  ReceiptCounterEntity,
+  AnnouncementEntity,
 ];
 
 export const CORE_MIGRATIONS = { sqlite, mysql };

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config/config";
+import { TimestampsSubscriber } from "./timestamps.subscriber";
 
 export interface DataSourceParts {
   database: DatabaseConfig;
@@ -19,6 +20,7 @@ export interface DataSourceParts {
 export async function createDataSource(parts: DataSourceParts): Promise<DataSource> {
   const common = {
     entities: parts.entities,
+    subscribers: [TimestampsSubscriber],
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: "migrations",

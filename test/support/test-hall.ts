@@ -71,7 +71,11 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     HALL_OPENING_HOURS: "Mon-Sun 00:00-24:00",
     ONESTOP_PASSWORD_HASH_MEMORY_KIB: "1024",
     // PLUGINS from the environment runs the whole suite against a subset of departments.
-    ...(options.plugins ? { PLUGINS: options.plugins.join(",") } : process.env.PLUGINS ? { PLUGINS: process.env.PLUGINS } : {}),
+    ...(options.plugins
+      ? { PLUGINS: options.plugins.join(",") }
+      : process.env.PLUGINS?.trim()
+        ? { PLUGINS: process.env.PLUGINS }
+        : {}),
     ...options.env,
   });
   const hall = await createHall({
@@ -188,5 +192,11 @@ function testFileSlug(): string {
  */
 export function pluginsEnabled(...codes: string[]): boolean {
   const wanted = process.env.PLUGINS?.split(",").map((c) => c.trim()).filter(Boolean);
-  return !wanted || codes.every((code) => wanted.includes(code));
+  // An empty PLUGINS loads every plugin, as the configuration reads it.
+  return !wanted?.length || codes.every((code) => wanted.includes(code));
+}
+
+/** `describe` when the suite runs with these departments' plugins, `describe.skip` otherwise. */
+export function describeWith(...codes: string[]): jest.Describe {
+  return pluginsEnabled(...codes) ? describe : describe.skip;
 }

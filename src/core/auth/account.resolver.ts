@@ -52,7 +52,19 @@ export class AccountResolver {
     if (args.role) query.andWhere("a.role = :role", { role: args.role });
     if (args.department) query.andWhere("a.department = :department", { department: args.department });
     if (after) {
-      query.andWhere("(a.createdAt > :key OR (a.createdAt = :key AND a.id > :id))", after);
+      // Compared with the cursor row's own stored time rather than the one in the cursor:
+      // SQLite fills createdAt to the second, and "12:00:00" never equals "12:00:00.000", so
+      // rows of the cursor's second were skipped.
+      const cursorTime = query
+        .subQuery()
+        .select("c.createdAt")
+        .from(AccountEntity, "c")
+        .where("c.id = :id")
+        .getQuery();
+      query.andWhere(
+        `(a.createdAt > ${cursorTime} OR (a.createdAt = ${cursorTime} AND a.id > :id))`,
+        { id: after.id },
+      );
     }
     const rows = await query.getMany();
     return toPage(rows, size, (a) => ({ key: sqlTime(a.createdAt), id: a.id }));

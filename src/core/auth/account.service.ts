@@ -8,6 +8,7 @@ import {
   UnauthenticatedError,
 } from "../errors/hall-error";
 import type { HallDatabase } from "../database/hall-database";
+import { isUniqueViolation } from "../database/unique-violation";
 import type { DepartmentRegistry } from "../catalogue/department-registry";
 import type { AuditService } from "../audit/audit.service";
 import { AccountEntity } from "./account.entity";
@@ -27,10 +28,21 @@ export interface AccountFields {
 
 export type AccountChanges = Partial<Omit<AccountFields, "account">> & { active?: boolean };
 
-/** Listeners told when an account stops being valid, so open sockets can be closed. */
+/**
+ * Listeners told when an account stops being valid or its role or department changes, so
+ * that open sockets, whose subscriptions keep the caller they were opened with, are closed.
+ */
 export type AccountRevokedListener = (accountId: string) => void;
 
 const SIGN_IN_REFUSED = "The account or the password is wrong.";
+
+/** The account's unique keys: field, index (MySQL names it), column (SQLite names it), message. */
+type UniqueField = "account" | "badgeNo" | "studentNo";
+const UNIQUE_KEYS: Array<[field: UniqueField, index: string, message: string]> = [
+  ["account", "uq_account_account", "That account name is taken."],
+  ["badgeNo", "uq_account_badge_no", "That badge number belongs to another account."],
+  ["studentNo", "uq_account_student_no", "That student number belongs to another account."],
+];
 
 /** Accounts, sign-in and the caller behind a token. */
 export class AccountService {
@@ -85,7 +97,7 @@ export class AccountService {
   async create(actorId: string | null, fields: AccountFields): Promise<AccountEntity> {
     const values = this.checkRoleFields(fields.role, fields);
     const passwordHash = await hashPassword(fields.password, this.hashMemoryKib);
-    return this.database.transaction(async (tx) => {
+    return this.withUniqueKeys(() => this.database.transaction(async (tx) => {
       await this.assertUnique(tx, null, { account: fields.account.trim(), ...values });
       const created = tx.create(AccountEntity, {
         account: fields.account.trim(),
@@ -104,12 +116,16 @@ export class AccountService {
         details: { role: created.role, department: created.department },
       });
       return created;
-    });
+    }));
   }
 
   async update(actorId: string, id: string, changes: AccountChanges): Promise<AccountEntity> {
+    if (actorId === id && changes.active === false) {
+      throw new BadInputError("active", "You cannot deactivate your own account.");
+    }
     const passwordHash = changes.password ? await hashPassword(changes.password, this.hashMemoryKib) : undefined;
-    const updated = await this.database.transaction(async (tx) => {
+    let accessChanged = false;
+    const updated = await this.withUniqueKeys(() => this.database.transaction(async (tx) => {
       const account = await tx.findOneBy(AccountEntity, { id });
       if (!account) throw new NotFoundError("Account");
       const role = changes.role ?? account.role;
@@ -119,9 +135,11 @@ export class AccountService {
         studentNo: changes.studentNo !== undefined ? changes.studentNo : account.studentNo,
       });
       await this.assertUnique(tx, id, values);
+      accessChanged = account.role !== role || account.department !== values.department;
       Object.assign(account, values, { role });
-      if (changes.name !== undefined) account.name = changes.name.trim();
-      if (changes.active !== undefined) account.active = changes.active;
+      // GraphQL lets a client send null for an optional field: for these two it means "leave it".
+      if (changes.name != null) account.name = changes.name.trim();
+      if (changes.active != null) account.active = changes.active;
       if (passwordHash) account.passwordHash = passwordHash;
       await tx.save(account);
       await this.audit.record(tx, {
@@ -132,8 +150,8 @@ export class AccountService {
         details: { fields: Object.keys(changes).filter((k) => k !== "password") },
       });
       return account;
-    });
-    if (!updated.active) this.revoked(updated.id);
+    }));
+    if (!updated.active || accessChanged) this.revoked(updated.id);
     return updated;
   }
 
@@ -196,12 +214,7 @@ export class AccountService {
     values: { account?: string; badgeNo: string | null; studentNo: string | null },
   ): Promise<void> {
     const others = exceptId ? { id: Not(exceptId) } : {};
-    const checks: Array<[keyof typeof values, string]> = [
-      ["account", "That account name is taken."],
-      ["badgeNo", "That badge number belongs to another account."],
-      ["studentNo", "That student number belongs to another account."],
-    ];
-    for (const [field, message] of checks) {
+    for (const [field, , message] of UNIQUE_KEYS) {
       const value = values[field];
       if (!value) continue;
       const clash = await tx.findOne(AccountEntity, {
@@ -209,6 +222,22 @@ export class AccountService {
         select: { id: true },
       });
       if (clash) throw new ConflictError(message, field);
+    }
+  }
+
+  /**
+   * Two requests can both pass assertUnique before either commits (MySQL runs them side by
+   * side); the unique index then refuses the second, and it gets the same CONFLICT.
+   */
+  private async withUniqueKeys<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const key = UNIQUE_KEYS.find(([field, index]) =>
+        isUniqueViolation(error, index, `account.${field}`),
+      );
+      if (key) throw new ConflictError(key[2], key[0]);
+      throw error;
     }
   }
 

@@ -55,10 +55,10 @@ export class CreateAccountInput {
   @MaxLength(200)
   password!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "What the account is in the hall." })
   role!: Role;
 
-  @Field()
+  @Field({ description: "The person's name, as shown to staff: 1 to 100 characters." })
   @Length(1, 100)
   name!: string;
 
@@ -80,32 +80,32 @@ export class CreateAccountInput {
 
 @InputType({ description: "Changes to an account; absent fields stay as they are." })
 export class UpdateAccountInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new password, at least 8 characters." })
   @IsOptional()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: "A new role; it must come with its identifier." })
   @IsOptional()
   role?: Role;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The person's name: 1 to 100 characters." })
   @IsOptional()
   @Length(1, 100)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Department code, for STAFF and VOLUNTEER." })
   @IsOptional()
   @Length(1, 32)
   department?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Badge number, for VOLUNTEER." })
   @IsOptional()
   @Length(1, 32)
   badgeNo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Student number, for STUDENT and VOLUNTEER." })
   @IsOptional()
   @Length(1, 32)
   studentNo?: string | null;

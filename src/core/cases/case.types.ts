@@ -39,7 +39,15 @@ export enum CaseAlertKindValue {
   OVERDUE = "OVERDUE",
   HANDOVER_NOT_ACCEPTED = "HANDOVER_NOT_ACCEPTED",
 }
-registerEnumType(CaseAlertKindValue, { name: "CaseAlertKind", description: "Why a case needs attention." });
+registerEnumType(CaseAlertKindValue, {
+  name: "CaseAlertKind",
+  description: "Why a case needs attention.",
+  valuesConfig: {
+    DUE_SOON: { description: "Due within the configured hours (DUE_SOON_HOURS)." },
+    OVERDUE: { description: "Past its due time and not closed." },
+    HANDOVER_NOT_ACCEPTED: { description: "Not accepted in time by the receiving department; back with its owner." },
+  },
+});
 
 @ObjectType({ description: "A material and how many." })
 export class MaterialCountView {
@@ -173,7 +181,7 @@ export class CaseView {
 
 @InputType({ description: "A new case, from a ticket, a phone call or a walk-in." })
 export class OpenCaseInput {
-  @Field(() => CaseOriginValue)
+  @Field(() => CaseOriginValue, { description: "How the matter reached the hall." })
   @IsIn(Object.values(CaseOriginValue))
   origin!: CaseOriginValue;
 

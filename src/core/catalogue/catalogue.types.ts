@@ -123,22 +123,22 @@ export class ServiceItemView {
 
 @InputType({ description: "A material a student brings." })
 export class MaterialInput {
-  @Field()
+  @Field({ description: "Name in Chinese, as students see it." })
   @Length(1, 200)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Name in English.", nullable: true })
   @IsOptional()
   @MaxLength(200)
   nameEn?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many: 1 to 100." })
   @IsInt()
   @Min(1)
   @Max(100)
   count!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Where the form comes from.", nullable: true })
   @IsOptional()
   @MaxLength(200)
   source?: string;
@@ -146,24 +146,24 @@ export class MaterialInput {
 
 @InputType({ description: "A kind of a service." })
 export class ServiceVariantInput {
-  @Field()
+  @Field({ description: "Stable code within the service: lower-case letters, digits and -." })
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "code may hold lower-case letters, digits and -" })
   code!: string;
 
-  @Field()
+  @Field({ description: "Name in Chinese." })
   @Length(1, 200)
   name!: string;
 
-  @Field()
+  @Field({ description: "Name in English." })
   @Length(1, 200)
   nameEn!: string;
 
-  @Field(() => [MaterialInput])
+  @Field(() => [MaterialInput], { description: "What to bring for this kind." })
   @ValidateNested({ each: true })
   @ArrayMaxSize(30)
   materials!: MaterialInput[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The steps for this kind, in order.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(30)
   steps?: string[];
@@ -171,22 +171,22 @@ export class ServiceVariantInput {
 
 @InputType({ description: "Fields of a catalogue item that staff and admins may set." })
 export class ServiceFieldsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Name in Chinese.", nullable: true })
   @IsOptional()
   @Length(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Name in English.", nullable: true })
   @IsOptional()
   @Length(1, 200)
   nameEn?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "What the service is.", nullable: true })
   @IsOptional()
   @MaxLength(2000)
   description?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Who may use it, or when it applies.", nullable: true })
   @IsOptional()
   @MaxLength(2000)
   condition?: string;
@@ -198,7 +198,7 @@ export class ServiceFieldsInput {
   @Max(10_000_000)
   feeFen?: number;
 
-  @Field(() => CompletionModeValue, { nullable: true })
+  @Field(() => CompletionModeValue, { description: "ON_THE_SPOT, or PROMISED with promisedWorkingDays.", nullable: true })
   @IsOptional()
   @IsIn(Object.values(CompletionModeValue))
   mode?: CompletionModeValue;
@@ -210,18 +210,18 @@ export class ServiceFieldsInput {
   @Max(60)
   promisedWorkingDays?: number | null;
 
-  @Field(() => [MaterialInput], { nullable: true })
+  @Field(() => [MaterialInput], { description: "What to bring.", nullable: true })
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(30)
   materials?: MaterialInput[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: "The process, step by step.", nullable: true })
   @IsOptional()
   @ArrayMaxSize(30)
   steps?: string[];
 
-  @Field(() => [ServiceVariantInput], { nullable: true })
+  @Field(() => [ServiceVariantInput], { description: "Kinds with materials of their own.", nullable: true })
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(20)

@@ -17,7 +17,16 @@ export class PluginConflictError extends Error {
  * built (see schema.ts), since only the schema builder knows which types a plugin reaches.
  */
 export function selectPlugins(offered: HallPlugin[], wanted: string[] | null): HallPlugin[] {
-  const byCode = new Map(offered.map((plugin) => [plugin.code, plugin]));
+  const byCode = new Map<string, HallPlugin>();
+  for (const plugin of offered) {
+    // Keyed by code, a second plugin of one code would silently replace the first.
+    const earlier = byCode.get(plugin.code);
+    if (earlier && earlier !== plugin) {
+      const what = `plugin code "${plugin.code}"`;
+      throw new PluginConflictError(what, describe(earlier), describe(plugin));
+    }
+    byCode.set(plugin.code, plugin);
+  }
   const selected = (wanted ?? offered.map((plugin) => plugin.code)).map((code) => {
     const plugin = byCode.get(code);
     if (!plugin) {
@@ -30,6 +39,11 @@ export function selectPlugins(offered: HallPlugin[], wanted: string[] | null): H
   });
   assertNoClaimsCollide(selected);
   return selected;
+}
+
+/** Names a plugin where its code alone would not tell two apart. */
+function describe(plugin: HallPlugin): string {
+  return `${plugin.code} (${plugin.department.nameEn})`;
 }
 
 export function assertNoClaimsCollide(plugins: HallPlugin[]): void {

@@ -216,13 +216,13 @@ export class CreateWindowInput {
 
 @InputType({ description: "Changes to a window." })
 export class UpdateWindowInput {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Codes of the department's services it handles." })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   serviceCodes?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Own hours in the HALL_OPENING_HOURS format; null for the hall's." })
   @IsOptional()
   @MaxLength(200)
   hours?: string | null;

@@ -5,7 +5,8 @@ import type { Logger } from "../logger";
 import type { HallContext } from "./hall-context";
 import { newRequestId, runInRequest } from "./request-scope";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Enough for a 2 MB ID photo sent as base64 (about 2.7 MB) with its mutation; no more. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** A route beside /graphql: health checks now, thin clients later. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import {
   type ExecutionArgs,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   parse,
@@ -53,7 +54,10 @@ export function startWebSocketServer(parts: WsParts) {
   const forget = (socket: WebSocket) => {
     const state = states.get(socket);
     if (state?.expiryTimer) clearTimeout(state.expiryTimer);
-    if (state?.actor) socketsByAccount.get(state.actor.accountId)?.delete(socket);
+    if (!state?.actor) return;
+    const sockets = socketsByAccount.get(state.actor.accountId);
+    sockets?.delete(socket);
+    if (sockets?.size === 0) socketsByAccount.delete(state.actor.accountId);
   };
 
   const disposable = useServer(
@@ -85,13 +89,25 @@ export function startWebSocketServer(parts: WsParts) {
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
         }
         const errors = validate(parts.schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          return errors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED"));
+        }
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== "subscription") {
           return [new GraphQLError("Only subscriptions run over WebSocket; send queries and mutations over HTTP.", { extensions: { code: "BAD_REQUEST" } })];
+        }
+        // Coerced here, as Apollo does on HTTP: graphql-js would report a bad variable without a
+        // code, and the formatter would mask it.
+        const variables = getVariableValues(
+          parts.schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (variables.errors) {
+          return variables.errors.map((error) => withCode(error, "BAD_USER_INPUT"));
         }
         // Check the token again: the account may have been deactivated since connecting.
         let actor: Actor | null = null;
@@ -123,16 +139,18 @@ export function startWebSocketServer(parts: WsParts) {
         })) as never;
       },
       onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => parts.formatError(error.toJSON(), error)) as never,
+        runInRequest(newRequestId(), () =>
+          errors.map((error) => parts.formatError(error.toJSON(), error)),
+        ) as never,
     },
     wss,
   );
 
   return {
-    /** Closes every socket of an account, e.g. when it is deactivated. */
+    /** Closes every socket of an account, when it is deactivated or its role changes. */
     closeAccount(accountId: string): void {
       for (const socket of socketsByAccount.get(accountId) ?? []) {
-        socket.close(CloseCode.Forbidden, "Account deactivated");
+        socket.close(CloseCode.Forbidden, "Account deactivated or changed");
       }
       socketsByAccount.delete(accountId);
     },
@@ -141,6 +159,20 @@ export function startWebSocketServer(parts: WsParts) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * GraphQL's own request errors carry no code; Apollo adds one on HTTP, and without one the
+ * formatter would mask a plain mistake in the document as INTERNAL.
+ */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 function readAuthorization(params: Readonly<Record<string, unknown>> | undefined): string | null {

@@ -3,9 +3,9 @@ import type { Browser } from "playwright-core";
 import { clientRoutes } from "../../src/clients";
 import { launchBrowser, screenshot } from "../support/browser";
 import { addService, addWindow, CALL, signOn, student, TAKE, volunteer } from "../support/front-line";
-import { startTestHall, type TestHall } from "../support/test-hall";
+import { describeWith, startTestHall, type TestHall } from "../support/test-hall";
 
-describe("the volunteer's window and the hall board in a real browser", () => {
+describeWith("student-affairs")("the volunteer's window and the hall board in a real browser", () => {
   let hall: TestHall;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
@@ -82,7 +82,7 @@ describe("the volunteer's window and the hall board in a real browser", () => {
   });
 });
 
-describe("the hall board across a server restart", () => {
+describeWith("student-affairs")("the hall board across a server restart", () => {
   it("reconnects by itself and shows the calls made after the restart", async () => {
     const port = await freePort();
     const env = { PORT: String(port) };

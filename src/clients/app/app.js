@@ -1,6 +1,6 @@
 // The volunteer's window: sign in, go on duty, call and serve numbers, and own cases under
 // the first-inquiry rule. Every refusal the API gives is shown as it comes.
-import { gql, live, session, HallClientError, el } from "/shared/hall-client.js";
+import { gql, live, session, HallClientError, el, when, loadHallZone } from "/shared/hall-client.js";
 import { applyLabels, languageSwitch, t } from "/shared/i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -180,7 +180,7 @@ function caseItem(c) {
   const answer = el("input", { placeholder: t("case.answer") });
   const referred = el("input", { placeholder: t("case.referred") });
   return el("li", { "data-case": c.id },
-    el("strong", {}, c.subject), " ", el("span", { class: "muted" }, `${c.status}${c.dueAt ? ` · ${t("case.due")} ${new Date(c.dueAt).toLocaleString()}` : ""}`),
+    el("strong", {}, c.subject), " ", el("span", { class: "muted" }, `${c.status}${c.dueAt ? ` · ${t("case.due")} ${when(c.dueAt)}` : ""}`),
     el("div", { class: "row" }, to, reason, el("button", { onclick: () => act(async () => {
       await gql(`mutation($c: ID!, $d: String!, $r: String!) { handOver(caseId: $c, toDepartment: $d, reason: $r) { id } }`, { c: c.id, d: to.value, r: reason.value });
       await refreshCases();
@@ -201,6 +201,7 @@ function incomingItem(c) {
 }
 
 function start() {
+  loadHallZone();
   $("tools").append(languageSwitch());
   applyLabels();
   $("login-form").addEventListener("submit", signIn);

@@ -125,3 +125,17 @@ export function el(tag, attributes = {}, ...children) {
   for (const child of children.flat()) node.append(child instanceof Node ? child : String(child));
   return node;
 }
+
+let hallZone = null;
+
+/** Loads the hall's time zone once, so times read as the hall's clock, not the device's. */
+export async function loadHallZone() {
+  if (!hallZone) hallZone = await gql(`{ hall { timeZone } }`).then((d) => d.hall.timeZone).catch(() => undefined);
+  return hallZone;
+}
+
+/** A UTC instant in the hall's time zone, e.g. 2026-12-04 17:30. */
+export function when(iso) {
+  if (!iso) return "";
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: hallZone ?? undefined, hour12: false });
+}

@@ -1,6 +1,6 @@
 import { type Desk, FILE, ok, openDesk, servedStudent, staff, supervisor } from "./support/accountability";
 import { codeOf, student } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const RECORD_FIELDS = `id status badgeNo departmentCode answer appealStatus appealReason appealAnswer
   complainant { accountId name studentNo } history { kind note actorAccountId }`;
@@ -12,7 +12,7 @@ const APPEAL = `mutation($id: ID!, $reason: String!){ appealComplaint(id:$id, re
 const DECIDE = `mutation($id: ID!, $upheld: Boolean!, $answer: String!){
   decideAppeal(id:$id, upheld:$upheld, answer:$answer){ ${RECORD_FIELDS} } }`;
 
-describe("complaints (投诉问责制)", () => {
+describeWith("student-affairs", "logistics")("complaints (投诉问责制)", () => {
   let hall: TestHall;
   let desk: Desk;
   let sup: { id: string; token: string };

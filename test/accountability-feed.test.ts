@@ -3,7 +3,7 @@ import WebSocket from "ws";
 import { RatingEntity } from "../src/core/accountability/rating.entity";
 import { type Desk, FILE, ok, openDesk, RATE, servedStudent, supervisor } from "./support/accountability";
 import { CALL, student, TAKE } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 import { within } from "./support/ws-client";
 
 const FEED = `subscription { complaintFeed { kind at summary department badgeNo complaintId complaintStatus
@@ -67,7 +67,7 @@ async function until(condition: () => boolean, what: string, ms = 5000): Promise
   }
 }
 
-describe("the supervisors' live feed (complaintFeed)", () => {
+describeWith("student-affairs")("the supervisors' live feed (complaintFeed)", () => {
   let hall: TestHall;
   let desk: Desk;
   let sup: { id: string; token: string };
@@ -250,7 +250,7 @@ describe("the supervisors' live feed (complaintFeed)", () => {
   });
 });
 
-describe("the feed when a supervisor's token runs out", () => {
+describeWith("student-affairs")("the feed when a supervisor's token runs out", () => {
   let hall: TestHall;
   beforeAll(async () => {
     hall = await startTestHall({ env: { ONESTOP_TOKEN_TTL_SECONDS: "3" } });

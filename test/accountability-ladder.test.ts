@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "../src/core";
 import { type Desk, FILE, ok, openDesk, RATE, servedStudent, supervisor } from "./support/accountability";
 import { addService, addWindow, codeOf, signOn, student } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 import { collect, until, wsClient } from "./support/ws-client";
 
 const FLAGS = `{ flaggedVolunteers { nodes { id badgeNo rule detail raisedAt clearedAt talkId } } }`;
@@ -11,7 +11,7 @@ const SIGN_ON = `mutation($w: ID!){ signOnWindow(windowId:$w){ id onDutyBadgeNo 
 const REINSTATE = `mutation($b: String!, $note: String!){ reinstateVolunteer(badgeNo:$b, note:$note){ badgeNo offDuty openFlags { rule } } }`;
 const FEED = `subscription { complaintFeed { kind badgeNo flagRule summary } }`;
 
-describe("the accountability ladder", () => {
+describeWith("student-affairs")("the accountability ladder", () => {
   let hall: TestHall;
   let sup: { id: string; token: string };
   beforeAll(async () => {
@@ -196,7 +196,7 @@ describe("the accountability ladder", () => {
   });
 });
 
-describe("the ladder's rules are configurable and checked at start", () => {
+describeWith("student-affairs")("the ladder's rules are configurable and checked at start", () => {
   it("has the defaults of the brochure's rule", () => {
     expect(loadConfig({})).toMatchObject({
       ladderBadRatings: 3,

@@ -1,13 +1,13 @@
 import { RatingEntity } from "../src/core/accountability/rating.entity";
 import { type Desk, ok, openDesk, RATE, servedStudent, servedTicket, staff } from "./support/accountability";
 import { CALL, codeOf, signOn, student, TAKE } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const FOLLOW_UPS = `query($d: String, $open: Boolean){ followUps(department:$d, open:$open){ nodes {
   id ratingId departmentCode badgeNo studentNo dueAt doneAt calledBack action overdue doneOnTime rating { level comment } } } }`;
 const RECORD = `mutation($id: ID!, $input: RecordFollowUpInput!){ recordFollowUp(id:$id, input:$input){ id doneAt calledBack action doneOnTime } }`;
 
-describe("ratings of visits (好差评)", () => {
+describeWith("student-affairs", "logistics")("ratings of visits (好差评)", () => {
   let hall: TestHall;
   let desk: Desk;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, type GraphQLReply, startTestHall, type TestHall } from "./support/test-hall";
+import { ADMIN_PASSWORD, type GraphQLReply, startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const LOGIN = `mutation($a: String!, $p: String!) { login(account: $a, password: $p) { token expiresAt } }`;
 const CREATE = `mutation($input: CreateAccountInput!) {
@@ -16,7 +16,7 @@ const ACCOUNTS = `query($first: Int, $after: String, $role: Role) {
   }
 }`;
 
-describe("accounts and signing in", () => {
+describeWith("student-affairs", "logistics", "security", "it-office", "youth-league")("accounts and signing in", () => {
   let hall: TestHall;
   let serial = 0;
   /** A fresh account name per test, so tests stay independent within one hall. */

@@ -21,7 +21,7 @@ import {
   waitFor,
   type AlertFeed,
 } from "./support/case-desk";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 /*
  * Time-limited completion, through the API, with the hall's real hours (Mon-Fri 09:00-19:30 in
@@ -178,7 +178,7 @@ const scenarios: Scenario[] = [
 
 const APPLICATION = [{ name: "申请表", count: 1 }];
 
-describe("due dates under the hall's calendar", () => {
+describeWith("student-affairs", "logistics", "security")("due dates under the hall's calendar", () => {
   let hall: TestHall;
   let desk: { token: string; badgeNo: string };
   let dana: { token: string; studentNo: string };

@@ -20,7 +20,7 @@ import {
   staffOf,
   supervisor,
 } from "./support/case-desk";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 // The hall of this file keeps the test hall's hours, Mon-Sun 00:00-24:00: every day but a
 // public holiday is a working day and every day closes at the next midnight (16:00Z).
@@ -33,7 +33,7 @@ const COMPLETE = [
   { name: "一寸照", count: 2 },
 ];
 
-describe("a case's transitions under first-inquiry responsibility", () => {
+describeWith("student-affairs", "logistics", "security", "it-office", "youth-league")("a case's transitions under first-inquiry responsibility", () => {
   let hall: TestHall;
   let windowA: string;
   let windowB: string;

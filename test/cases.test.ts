@@ -1,12 +1,12 @@
 import { addService, addWindow, CALL, codeOf, signOn, student, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const OPEN = `mutation($input: OpenCaseInput!){ openCase(input:$input){
   id status dueAt missingMaterials { name count } firstResponder { badgeNo } owner { badgeNo } departmentCode } }`;
 const CASE = `query($id: ID!){ case(id:$id){ id status departmentCode answer referredTo dueAt owner { badgeNo }
   history { kind actorBadgeNo note materials { name count } fromDepartment toDepartment } } }`;
 
-describe("cases under first-inquiry responsibility", () => {
+describeWith("student-affairs", "logistics", "security")("cases under first-inquiry responsibility", () => {
   let hall: TestHall;
   let windowId: string;
   let v: Awaited<ReturnType<typeof volunteer>>;

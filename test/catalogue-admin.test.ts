@@ -1,5 +1,5 @@
 import type { HallPlugin, ServiceDefinition } from "../src/core";
-import { dropDatabase, startTestHall, type GraphQLReply, type TestHall } from "./support/test-hall";
+import { dropDatabase, startTestHall, type GraphQLReply, type TestHall, describeWith } from "./support/test-hall";
 
 const ITEM_FIELDS = `
   code name nameEn feeFen mode promisedWorkingDays description department { code }
@@ -50,7 +50,7 @@ async function countServices(hall: TestHall): Promise<number> {
   return reply.data.services.length;
 }
 
-describe("editing the catalogue", () => {
+describeWith("student-affairs", "logistics", "security", "youth-league")("editing the catalogue", () => {
   let hall: TestHall;
   let studentToken: string;
   let securityStaffToken: string;
@@ -265,7 +265,7 @@ async function stopAndDrop(hall: TestHall): Promise<void> {
   await dropDatabase(hall.databaseUrl);
 }
 
-describe("seeding the catalogue when the hall restarts", () => {
+describeWith("student-affairs", "logistics", "security", "youth-league")("seeding the catalogue when the hall restarts", () => {
   it("an admin's fee edit survives a restart and no item is seeded twice", async () => {
     const first = await startTestHall({ keepDatabase: true });
     let current = first;

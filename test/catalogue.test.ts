@@ -1,4 +1,4 @@
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 interface Item {
   code: string;
@@ -55,7 +55,7 @@ function byCode(items: Item[], code: string): Item {
   return item;
 }
 
-describe("the catalogue a new hall starts with", () => {
+describeWith("student-affairs", "logistics", "security", "it-office", "youth-league", "academic-affairs")("the catalogue a new hall starts with", () => {
   let hall: TestHall;
   let all: Item[];
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../src/core";
 import { startHallProcess, type HallProcess } from "./support/hall-process";
-import { ADMIN_PASSWORD, freshDatabase } from "./support/test-hall";
+import { ADMIN_PASSWORD, freshDatabase, describeWith } from "./support/test-hall";
 
 /** The ConfigError that loadConfig throws for this environment. */
 function refusal(env: Record<string, string>): ConfigError {
@@ -114,7 +114,7 @@ describe("loadConfig", () => {
   });
 });
 
-describe("the hall as a process (npm start)", () => {
+describeWith("logistics", "security")("the hall as a process (npm start)", () => {
   let started: HallProcess | null = null;
   let dataDir: string;
   let db: { url: string; drop: () => Promise<void> };

@@ -17,7 +17,7 @@ import {
   sameTypeRival,
 } from "./fixtures/rival-plugins";
 import { refusedBoot } from "./support/refused-boot";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const REPORT = `mutation($tag: String!, $description: String!) {
   reportLostItem(tag: $tag, description: $description) { id tag description }
@@ -45,7 +45,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe("a seventh department offered beside the six", () => {
+describeWith(...offeredPlugins.map((p) => p.code))("a seventh department offered beside the six", () => {
   let hall: TestHall;
   beforeAll(async () => {
     hall = await startTestHall({ offered: [...offeredPlugins, lostAndFoundPlugin] });

@@ -1,7 +1,7 @@
 import { addService, addWindow, CALL, signOn, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
-describe("the queue under concurrent requests", () => {
+describeWith("student-affairs", "logistics")("the queue under concurrent requests", () => {
   let hall: TestHall;
   beforeAll(async () => {
     hall = await startTestHall();

@@ -1,10 +1,10 @@
 import { addService, addWindow, CALL, signOn, student, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const QUEUE = `{ queue(department: "student-affairs") { waiting serving { number window badgeNo } } }`;
 const MY_TICKETS = `{ myTickets(first: 10) { nodes { id number status position } } }`;
 
-describe("restarting the server mid-morning", () => {
+describeWith("student-affairs")("restarting the server mid-morning", () => {
   let before: TestHall | undefined;
   let after: TestHall | undefined;
   let windowId: string;

@@ -2,7 +2,7 @@ import type { Client } from "graphql-ws";
 import { ticketTopic, queueTopic } from "../src/core/queue/queue-topics";
 import { addService, addWindow, CALL, codeOf, signOn, student, TAKE, volunteer } from "./support/front-line";
 import { boardProbe, hallSocket, type Heard, isBoardProbe, listen, pause, untilLive } from "./support/queue-board";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const BOARD = `subscription($d: String!){ queueUpdated(department:$d){ kind number window waiting } }`;
 const FOLLOW = `subscription($t: ID!){ ticketUpdated(ticketId:$t){ id number status windowNumber badgeNo } }`;
@@ -12,7 +12,7 @@ const CANCEL = `mutation($t: ID!){ cancelTicket(ticketId:$t){ id status } }`;
 
 type Person = { id: string; token: string };
 
-describe("boards and students hear the queue live", () => {
+describeWith("student-affairs", "logistics")("boards and students hear the queue live", () => {
   let hall: TestHall;
   let atWindow: Person & { badgeNo: string };
   let owner: Person;

@@ -1,7 +1,7 @@
 import { addService, addWindow, CALL, codeOf, signOn, student, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
-describe("queue numbers at the windows", () => {
+describeWith("student-affairs")("queue numbers at the windows", () => {
   let hall: TestHall;
   beforeAll(async () => {
     hall = await startTestHall();

@@ -4,7 +4,7 @@ import { RatingEntity } from "../src/core/accountability/rating.entity";
 import { TicketEntity } from "../src/core/queue/ticket.entity";
 import { type Desk, FILE, ok, openDesk, RATE, staff, supervisor } from "./support/accountability";
 import { CALL, codeOf, student, TAKE } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const FIGURES = `from to department badgeNo ticketsTaken ticketsServed noShows ticketsCancelled
   waitMedianSeconds waitP90Seconds serviceMedianSeconds casesOpened casesClosed casesOverdue caseOnTimeRate
@@ -34,7 +34,7 @@ function queryCounter() {
   return { counter, logger };
 }
 
-describe("figures for dashboards", () => {
+describeWith("student-affairs", "logistics")("figures for dashboards", () => {
   const counting = queryCounter();
   let hall: TestHall;
   let desk: Desk;

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { addService, addWindow, CALL, codeOf, signOn, student, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const FIELDS = `id number status recalls outcome windowNumber badgeNo studentNo position estimatedWaitMinutes`;
 const RECALL = `mutation($t: ID!){ recall(ticketId:$t){ ${FIELDS} } }`;
@@ -15,7 +15,7 @@ const TICKETS = `query($d: String!, $first: Int){ tickets(department:$d, first:$
 
 type Person = { id: string; token: string };
 
-describe("a ticket's life at the window", () => {
+describeWith("student-affairs", "logistics", "security", "academic-affairs")("a ticket's life at the window", () => {
   let hall: TestHall;
   let atWindow: Person & { badgeNo: string };
   let nextWindow: Person;
@@ -449,7 +449,7 @@ describe("a ticket's life at the window", () => {
   });
 });
 
-describe("a hall configured with NO_SHOW_AFTER_RECALLS=1", () => {
+describeWith("student-affairs", "logistics", "security", "academic-affairs")("a hall configured with NO_SHOW_AFTER_RECALLS=1", () => {
   let hall: TestHall;
   beforeAll(async () => {
     hall = await startTestHall({ plugins: ["student-affairs"], env: { NO_SHOW_AFTER_RECALLS: "1" } });
@@ -471,7 +471,7 @@ describe("a hall configured with NO_SHOW_AFTER_RECALLS=1", () => {
   });
 });
 
-describe("a hall outside its opening hours", () => {
+describeWith("student-affairs", "logistics", "security", "academic-affairs")("a hall outside its opening hours", () => {
   // A one-minute opening every day, twelve hours from now in the hall's zone: closed now.
   const opensAt = DateTime.utc().setZone("Asia/Shanghai").plus({ hours: 12 }).startOf("minute");
   const from = opensAt.toFormat("HH:mm");

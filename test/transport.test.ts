@@ -4,7 +4,8 @@ import { MAX_QUERY_DEPTH } from "../src/core/server/validation-rules";
 import { MAX_BODY_BYTES } from "../src/core/server/http-handler";
 import { faultyDeskPlugin, INTERNAL_DETAIL } from "./fixtures/faulty-desk.plugin";
 import { lostAndFoundFeed, lostAndFoundPlugin } from "./fixtures/lost-and-found.plugin";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
+import { suitePlugins } from "./support/test-hall";
 import { collect, until, within, wsClient } from "./support/ws-client";
 
 const REPORT = `mutation($tag: String!, $description: String!) {
@@ -56,7 +57,7 @@ describe("the hall's transports", () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         status: "ok",
-        plugins: [...offeredPlugins.map((p) => p.code), "lost-and-found", "faulty-desk"],
+        plugins: [...suitePlugins(), "lost-and-found", "faulty-desk"],
       });
     });
 
@@ -260,7 +261,7 @@ describe("the hall's transports", () => {
       await until(() => lostAndFoundFeed.accepted > before, 5000, "the subscription to be accepted");
 
       const reply = await hall.gql(
-        `mutation($id: ID!) { updateAccount(id: $id, input: { role: STAFF, department: "security" }) { role } }`,
+        `mutation($id: ID!) { updateAccount(id: $id, input: { role: STAFF, department: "lost-and-found" }) { role } }`,
         { id: demoted.id },
         hall.adminToken,
       );

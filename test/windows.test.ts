@@ -1,5 +1,5 @@
 import { addService, addWindow, CALL, codeOf, signOn, student, TAKE, volunteer } from "./support/front-line";
-import { startTestHall, type TestHall } from "./support/test-hall";
+import { startTestHall, type TestHall, describeWith } from "./support/test-hall";
 
 const CREATE = `mutation($input: CreateWindowInput!){ createWindow(input:$input){
   id number departmentCode serviceCodes hours onDutyBadgeNo active } }`;
@@ -9,7 +9,7 @@ const WINDOWS = `query($d: String){ windows(department:$d){ id number onDutyBadg
 
 type Person = { id: string; token: string; badgeNo: string };
 
-describe("the hall's windows and who is on duty", () => {
+describeWith("student-affairs", "logistics")("the hall's windows and who is on duty", () => {
   let hall: TestHall;
   let volunteers: Person[];
   let logisticsStaff: { id: string; token: string };

@@ -74,7 +74,7 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Test
     ...(options.plugins
       ? { PLUGINS: options.plugins.join(",") }
       : process.env.PLUGINS?.trim()
-        ? { PLUGINS: process.env.PLUGINS }
+        ? { PLUGINS: [...suitePlugins(), ...fixtureCodes(options.offered)].join(",") }
         : {}),
     ...options.env,
   });
@@ -199,4 +199,16 @@ export function pluginsEnabled(...codes: string[]): boolean {
 /** `describe` when the suite runs with these departments' plugins, `describe.skip` otherwise. */
 export function describeWith(...codes: string[]): jest.Describe {
   return pluginsEnabled(...codes) ? describe : describe.skip;
+}
+
+/** The real plugins this run of the suite loads: PLUGINS, or all the build offers. */
+export function suitePlugins(): string[] {
+  const wanted = process.env.PLUGINS?.split(",").map((c) => c.trim()).filter(Boolean);
+  return wanted?.length ? wanted : offeredPlugins.map((p) => p.code);
+}
+
+/** Test-only fixture plugins a file offers load whatever PLUGINS says: they are the test's own. */
+function fixtureCodes(offered: HallPlugin[] | undefined): string[] {
+  const real = new Set(offeredPlugins.map((p) => p.code));
+  return (offered ?? []).map((p) => p.code).filter((code) => !real.has(code));
 }

@@ -68,16 +68,24 @@ export class CalendarResolver {
   @Public()
   @Query(() => Hall, { description: "Whether the hall is open now, and when it opens next." })
   hall(@Ctx() { services }: HallContext): Hall {
-    const now = new Date();
+    const now = services.clock.now();
     const calendar = services.calendar.calendar;
-    const today = calendar.localDate(now);
+    // Getters: a board asking only for the time zone does not pay for the opening search.
     return {
-      openNow: calendar.isOpenAt(now),
-      nextOpening: calendar.nextOpening(now),
+      get openNow() {
+        return calendar.isOpenAt(now);
+      },
+      get nextOpening() {
+        return calendar.nextOpening(now);
+      },
       timeZone: services.config.timeZone,
       openingHours: services.config.openingHoursText,
-      today,
-      workingDay: calendar.isWorkingDay(today),
+      get today() {
+        return calendar.localDate(now);
+      },
+      get workingDay() {
+        return calendar.isWorkingDay(calendar.localDate(now));
+      },
     };
   }
 

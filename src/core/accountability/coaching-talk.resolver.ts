@@ -5,7 +5,7 @@ import { type Page, PageArgs, PageOf } from "../common/pagination";
 import type { HallContext } from "../server/hall-context";
 import { CoachingTalkEntity } from "./coaching-talk.entity";
 import { CoachingTalkView, RecordCoachingTalkInput } from "./coaching-talk.types";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { SUPERVISING } from "./roles";
 import { findVolunteer } from "./volunteers";
 

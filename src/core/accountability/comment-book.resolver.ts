@@ -10,7 +10,7 @@ import {
   CommentBookStatusValue,
   WriteCommentBookEntryInput,
 } from "./comment-book.types";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { SUPERVISING } from "./roles";
 
 const CommentBookPage = PageOf(CommentBookEntryView, "CommentBookEntry");

@@ -30,7 +30,7 @@ import {
   ComplaintView,
   FiledComplaintView,
 } from "./complaint.types";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { OVERSEEING, SUPERVISING, VISITING } from "./roles";
 
 const ComplaintPage = PageOf(ComplaintView, "Complaint");

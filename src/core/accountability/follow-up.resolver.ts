@@ -22,7 +22,7 @@ import { sqlTime } from "../database/time";
 import type { HallContext } from "../server/hall-context";
 import { FollowUpEntity } from "./follow-up.entity";
 import { FollowUpRating, FollowUpView, RecordFollowUpInput } from "./follow-up.types";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { RatingEntity } from "./rating.entity";
 import { OVERSEEING } from "./roles";
 

@@ -5,7 +5,7 @@ import { Role } from "../auth/role";
 import { type Page, PageArgs, PageOf } from "../common/pagination";
 import { BadInputError } from "../errors/hall-error";
 import type { HallContext } from "../server/hall-context";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { VolunteerFlagView, VolunteerStandingView } from "./ladder.types";
 import type { Standing } from "./ladder.service";
 import { SUPERVISING } from "./roles";

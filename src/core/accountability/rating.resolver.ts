@@ -5,7 +5,7 @@ import { Role } from "../auth/role";
 import { type Page, PageArgs, PageOf } from "../common/pagination";
 import { sqlTime } from "../database/time";
 import type { HallContext } from "../server/hall-context";
-import { keysetPage } from "./keyset-page";
+import { keysetPage } from "../common/pagination";
 import { RatingEntity } from "./rating.entity";
 import { RateServiceInput, RatingLevelValue, RatingView } from "./rating.types";
 import { OVERSEEING, VISITING } from "./roles";

@@ -1,6 +1,8 @@
 import { Max, Min } from "class-validator";
 import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { BadInputError } from "../errors/hall-error";
+import { sqlTime } from "../database/time";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -82,4 +84,33 @@ export function toPage<T>(rows: T[], size: number, cursorOf: (row: T) => Cursor)
       endCursor: last ? encodeCursor(cursorOf(last)) : null,
     },
   };
+}
+
+/**
+ * One page of a query in (key, id) order, resumed after the cursor's row: stable under
+ * inserts, unlike an offset. `key` is a column of the query's main alias holding a string or
+ * a UTC instant written by the hall (to the millisecond).
+ */
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  key: keyof T & string,
+  direction: "ASC" | "DESC",
+  args: PageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const after = decodeCursor(args.after);
+  const column = `${query.alias}.${key}`;
+  const id = `${query.alias}.id`;
+  const cmp = direction === "ASC" ? ">" : "<";
+  if (after) {
+    query.andWhere(`(${column} ${cmp} :cursorKey OR (${column} = :cursorKey AND ${id} ${cmp} :cursorId))`, {
+      cursorKey: after.key,
+      cursorId: after.id,
+    });
+  }
+  const rows = await query.orderBy(column, direction).addOrderBy(id, direction).take(size + 1).getMany();
+  return toPage(rows, size, (row) => {
+    const value = row[key] as unknown;
+    return { key: value instanceof Date ? sqlTime(value) : String(value), id: row.id };
+  });
 }

@@ -22,13 +22,11 @@ import {
   requireActor,
   Role,
   assertLocalDate,
-  ForbiddenError,
-} from "../../../core";
+  ForbiddenError, keysetPage } from "../../../core";
 import { CommunityRoomEntity } from "../entities/community-room.entity";
 import { RoomBookingEntity } from "../entities/room-booking.entity";
 import { LOGISTICS_PERMISSIONS } from "../permissions";
 import { logisticsServices } from "../services";
-import { keysetPage } from "../services/keyset-page";
 import { overseesLogistics } from "../services/logistics-staff";
 import { formatMinute } from "../services/slot-grid";
 import {
@@ -83,7 +81,7 @@ export class CommunityRoomResolver {
       .createQueryBuilder(CommunityRoomEntity, "r")
       .where("1 = 1");
     if (!args.includeInactive) query.andWhere("r.active = :active", { active: true });
-    return keysetPage(query, "r", "name", "ASC", args);
+    return keysetPage(query, "name", "ASC", args);
   }
 
   @Authorized()
@@ -167,7 +165,7 @@ export class RoomBookingResolver {
       .createQueryBuilder(RoomBookingEntity, "b")
       .where("b.studentAccountId = :me", { me: actor.accountId });
     if (!args.includeCancelled) query.andWhere("b.status = 'BOOKED'");
-    return keysetPage(query, "b", "startsAt", "DESC", args);
+    return keysetPage(query, "startsAt", "DESC", args);
   }
 
   @Authorized(Role.STAFF, Role.SUPERVISOR, Role.ADMIN)
@@ -189,7 +187,7 @@ export class RoomBookingResolver {
     if (args.roomId) query.andWhere("b.roomId = :room", { room: args.roomId });
     if (args.date) query.andWhere("b.date = :date", { date: args.date });
     if (args.status) query.andWhere("b.status = :status", { status: args.status });
-    return keysetPage(query, "b", "startsAt", "ASC", args);
+    return keysetPage(query, "startsAt", "ASC", args);
   }
 
   @FieldResolver(() => CommunityRoomView, { description: "The room booked." })

@@ -7,12 +7,10 @@ import {
   PageArgs,
   PageOf,
   requireActor,
-  Role,
-} from "../../../core";
+  Role, keysetPage } from "../../../core";
 import { DormitoryRequestEntity } from "../entities/dormitory-request.entity";
 import { LOGISTICS_PERMISSIONS } from "../permissions";
 import { logisticsServices } from "../services";
-import { keysetPage } from "../services/keyset-page";
 import { overseesLogistics } from "../services/logistics-staff";
 import {
   ApproveDormitoryRequestInput,
@@ -138,7 +136,7 @@ export class DormitoryRequestResolver {
     const query = context.services.database.manager
       .createQueryBuilder(DormitoryRequestEntity, "d")
       .where("d.studentAccountId = :me", { me: requireActor(context).accountId });
-    return keysetPage(query, "d", "submittedAt", "DESC", args);
+    return keysetPage(query, "submittedAt", "DESC", args);
   }
 
   @Authorized(Role.STAFF, Role.SUPERVISOR, Role.ADMIN)
@@ -157,7 +155,7 @@ export class DormitoryRequestResolver {
       .where("1 = 1");
     if (args.status) query.andWhere("d.status = :status", { status: args.status });
     if (args.kind) query.andWhere("d.kind = :kind", { kind: args.kind });
-    return keysetPage(query, "d", "submittedAt", "DESC", args);
+    return keysetPage(query, "submittedAt", "DESC", args);
   }
 
   private dormitory(context: HallContext) {

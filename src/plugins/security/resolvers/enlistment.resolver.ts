@@ -22,13 +22,11 @@ import {
   Public,
   requestLoader,
   requireActor,
-  Role,
-} from "../../../core";
+  Role, keysetPage } from "../../../core";
 import { EnlistmentRegistrationEntity } from "../entities/enlistment-registration.entity";
 import { EnlistmentSeasonEntity } from "../entities/enlistment-season.entity";
 import { SECURITY_PERMISSIONS } from "../permissions";
 import { enlistmentService } from "../services";
-import { keysetPage } from "../services/keyset-page";
 import { overseesSecurity } from "../services/security-staff";
 import {
   CreateEnlistmentSeasonInput,
@@ -62,7 +60,7 @@ export class EnlistmentSeasonResolver {
     @Ctx() context: HallContext,
   ): Promise<Page<EnlistmentSeasonEntity>> {
     const query = context.services.database.manager.createQueryBuilder(EnlistmentSeasonEntity, "s");
-    return keysetPage(query, "s", "opensOn", "DESC", args);
+    return keysetPage(query, "opensOn", "DESC", args);
   }
 
   @Public()
@@ -130,7 +128,7 @@ export class EnlistmentRegistrationResolver {
     const query = context.services.database.manager
       .createQueryBuilder(EnlistmentRegistrationEntity, "r")
       .where("r.studentAccountId = :me", { me: requireActor(context).accountId });
-    return keysetPage(query, "r", "registeredAt", "DESC", args);
+    return keysetPage(query, "registeredAt", "DESC", args);
   }
 
   @Authorized(Role.STAFF, Role.SUPERVISOR, Role.ADMIN)
@@ -150,7 +148,7 @@ export class EnlistmentRegistrationResolver {
       .where("1 = 1");
     if (args.seasonId) query.andWhere("r.seasonId = :season", { season: args.seasonId });
     if (args.kind) query.andWhere("r.kind = :kind", { kind: args.kind });
-    return keysetPage(query, "r", "registeredAt", "DESC", args);
+    return keysetPage(query, "registeredAt", "DESC", args);
   }
 
   @Authorized(SECURITY_PERMISSIONS.exportRegistrations)

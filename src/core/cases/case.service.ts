@@ -44,13 +44,17 @@ export class CaseService {
     private readonly clock: Clock,
   ) {}
 
-  async open(actor: Actor, fields: OpenCaseFields): Promise<CaseEntity> {
+  /**
+   * Opens a case. A plugin that records its own rows with the case passes its transaction
+   * as `within`, so that both commit or neither does.
+   */
+  async open(actor: Actor, fields: OpenCaseFields, within?: EntityManager): Promise<CaseEntity> {
     if (!RECEIVERS.includes(actor.role)) throw new ForbiddenError("Cases are opened at a window or desk.");
     const subject = fields.subject.trim();
     if (!subject) throw new BadInputError("subject", "Say in a line what the student asked for.");
     const received = cleanMaterials(fields.materialsReceived ?? [], "materialsReceived");
 
-    return this.database.transaction(async (tx) => {
+    return this.inTransaction(within, async (tx) => {
       const ticket = fields.ticketId ? await this.ticketAtHand(tx, actor, fields.ticketId) : null;
       if (fields.origin === "TICKET" && !ticket) {
         throw new BadInputError("ticketId", "A case from a ticket needs the ticket.");
@@ -115,7 +119,7 @@ export class CaseService {
   async receiveMaterials(actor: Actor, caseId: string, materials: MaterialCount[]): Promise<CaseEntity> {
     const more = cleanMaterials(materials, "materials");
     if (more.length === 0) throw new BadInputError("materials", "Say what was received.");
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       this.assertOwner(actor, item);
       assertStatus(item, ["OPEN", "AWAITING_MATERIALS"]);
       item.receivedMaterials = addUp(item.receivedMaterials, more);
@@ -150,7 +154,7 @@ export class CaseService {
     }
     if (!reason.trim()) throw new BadInputError("reason", "Say why the case goes to that department.");
     const materials = cleanMaterials(materialsReceived, "materialsReceived");
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       this.assertOwner(actor, item);
       assertStatus(item, ["OPEN", "AWAITING_MATERIALS"]);
       if (toDepartment === item.departmentCode && actor.role === Role.STAFF) {
@@ -173,7 +177,7 @@ export class CaseService {
 
   /** Staff of the receiving department take the case over; they are its owner from now. */
   async accept(actor: Actor, caseId: string): Promise<CaseEntity> {
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       assertStatus(item, ["HANDOVER_PENDING"]);
       this.assertReceiving(actor, item);
       const from = item.departmentCode;
@@ -192,7 +196,7 @@ export class CaseService {
 
   async decline(actor: Actor, caseId: string, reason: string): Promise<CaseEntity> {
     if (!reason.trim()) throw new BadInputError("reason", "Say why the department does not take it.");
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       assertStatus(item, ["HANDOVER_PENDING"]);
       this.assertReceiving(actor, item);
       const to = item.handoverToDepartment;
@@ -202,9 +206,15 @@ export class CaseService {
   }
 
   /** Closing needs the answer the student was given; a referral out of the hall is a close too. */
-  async close(actor: Actor, caseId: string, answer: string, referredTo: string | null): Promise<CaseEntity> {
+  async close(
+    actor: Actor,
+    caseId: string,
+    answer: string,
+    referredTo: string | null,
+    within?: EntityManager,
+  ): Promise<CaseEntity> {
     if (!answer.trim()) throw new BadInputError("answer", "Write down the answer the student was given.");
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, within, async (tx, item) => {
       this.assertOwner(actor, item);
       assertStatus(item, ["OPEN", "AWAITING_MATERIALS"]);
       Object.assign(item, {
@@ -224,7 +234,7 @@ export class CaseService {
       throw new BadInputError("workingDays", "An extension is 1 to 30 working days.");
     }
     if (!reason.trim()) throw new BadInputError("reason", "Say why more time is needed.");
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       this.assertOwner(actor, item);
       assertStatus(item, ["OPEN"]);
       if (!item.dueAt) throw new ConflictError("The case has no due date yet.");
@@ -237,7 +247,7 @@ export class CaseService {
 
   /** A supervisor decides, before the due date; an approved extension moves it and the student sees it. */
   async decideExtension(actor: Actor, caseId: string, approve: boolean): Promise<CaseEntity> {
-    return this.change(actor, caseId, async (tx, item) => {
+    return this.change(actor, caseId, undefined, async (tx, item) => {
       if (item.extensionStatus !== "REQUESTED") throw new ConflictError("No extension is waiting for approval.");
       if (!item.dueAt || item.dueAt.getTime() <= this.clock.now().getTime()) {
         throw new ConflictError("An extension must be approved before the due date.");
@@ -381,15 +391,21 @@ export class CaseService {
   private async change(
     actor: Actor,
     caseId: string,
+    within: EntityManager | undefined,
     apply: (tx: EntityManager, item: CaseEntity) => Promise<void>,
   ): Promise<CaseEntity> {
-    return this.database.transaction(async (tx) => {
+    return this.inTransaction(within, async (tx) => {
       const item = await this.lock(tx, caseId);
       if (!(await this.maySee(actor, item))) throw new NotFoundError("Case");
       await apply(tx, item);
       await tx.save(item);
       return item;
     });
+  }
+
+  /** The caller's transaction when given (a plugin's), else one of our own. */
+  private inTransaction<T>(within: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return within ? work(within) : this.database.transaction(work);
   }
 
   private async lock(tx: EntityManager, id: string): Promise<CaseEntity> {

@@ -8,7 +8,6 @@ import {
   ForbiddenError,
   type HallServices,
   isUniqueViolation,
-  type Logger,
   NotFoundError,
   type Page,
   pageSize,
@@ -67,11 +66,7 @@ export interface DocumentStatement {
  * hall's, and the document row here links to it; issuing closes the case with the answer.
  */
 export class AcademicDocumentService {
-  private readonly logger: Logger;
-
-  constructor(private readonly services: HallServices) {
-    this.logger = services.logger.child({ plugin: ACADEMIC_AFFAIRS });
-  }
+  constructor(private readonly services: HallServices) {}
 
   async request(actor: Actor, fields: RequestDocumentFields): Promise<AcademicDocumentEntity> {
     assertReceives(actor);
@@ -99,48 +94,43 @@ export class AcademicDocumentService {
     const account = await this.services.accounts.byStudentNo(fields.studentNo);
     const studentAccountId = account?.role === Role.STUDENT ? account.id : null;
 
-    // TODO: the case and the document row are two transactions, because CaseService.open runs
-    // its own and takes no outer one. A failure between them is undone by closing the case
-    // again; once the core lets a plugin open a case inside its transaction, use that.
-    const opened = await this.services.cases.open(actor, {
-      origin: fields.ticketId ? "TICKET" : "WALK_IN",
-      ticketId: fields.ticketId ?? null,
-      serviceCode: service.code,
-      variantCode: fields.language,
-      studentNo: fields.studentNo,
-      subject: `${service.name}（${LANGUAGES[fields.language]}）× ${fields.copies}${purpose ? `：${purpose}` : ""}`,
-      materialsReceived: fields.materialsReceived ?? [],
-    });
-    try {
-      return await this.services.database.transaction(async (tx) => {
-        const document = tx.create(AcademicDocumentEntity, {
-          caseId: opened.id,
-          kind: fields.kind,
-          language: fields.language,
-          copies: fields.copies,
-          purpose,
-          studentAccountId,
+    // The case and the document row are written in one transaction: both or neither.
+    return this.services.database.transaction(async (tx) => {
+      const opened = await this.services.cases.open(
+        actor,
+        {
+          origin: fields.ticketId ? "TICKET" : "WALK_IN",
+          ticketId: fields.ticketId ?? null,
+          serviceCode: service.code,
+          variantCode: fields.language,
           studentNo: fields.studentNo,
-          status: "REQUESTED",
-          requestedByAccountId: actor.accountId,
-          requestedAt: this.services.clock.now(),
-          nameAsPrinted: null,
-          resultReference: null,
-          verificationCode: null,
-          issuedOn: null,
-          validUntil: null,
-          issuedAt: null,
-          issuedByAccountId: null,
-        });
-        await tx.insert(AcademicDocumentEntity, document);
-        return document;
+          subject: `${service.name}（${LANGUAGES[fields.language]}）× ${fields.copies}${purpose ? `：${purpose}` : ""}`,
+          materialsReceived: fields.materialsReceived ?? [],
+        },
+        tx,
+      );
+      const document = tx.create(AcademicDocumentEntity, {
+        caseId: opened.id,
+        kind: fields.kind,
+        language: fields.language,
+        copies: fields.copies,
+        purpose,
+        studentAccountId,
+        studentNo: fields.studentNo,
+        status: "REQUESTED",
+        requestedByAccountId: actor.accountId,
+        requestedAt: this.services.clock.now(),
+        nameAsPrinted: null,
+        resultReference: null,
+        verificationCode: null,
+        issuedOn: null,
+        validUntil: null,
+        issuedAt: null,
+        issuedByAccountId: null,
       });
-    } catch (error) {
-      await this.services.cases
-        .close(actor, opened.id, "The request could not be recorded; please ask again at the window.", null)
-        .catch((undo) => this.logger.error({ err: undo, caseId: opened.id }, "could not close an orphaned case"));
-      throw error;
-    }
+      await tx.insert(AcademicDocumentEntity, document);
+      return document;
+    });
   }
 
   /**
@@ -177,13 +167,14 @@ export class AcademicDocumentService {
       throw new ConflictError(`The case is ${status}; the document cannot be issued now.`);
     }
     const kind = SERVICE_OF[document.kind].name;
-    await this.services.cases.close(actor, document.caseId, `${kind}已出具，编号 ${reference}，请凭学生证到窗口领取。`, null);
+    const answer = `${kind}已出具，编号 ${reference}，请凭学生证到窗口领取。`;
 
-    // TODO: closing the case and recording the issue are two transactions (see request); if
-    // this one fails the case is closed but the document shows REQUESTED, and is logged.
+    // Closing the case and recording the issue commit together; a verification code that
+    // collides rolls both back and the whole step is tried again with a new code.
     for (let draw = 1; ; draw++) {
       try {
         return await this.services.database.transaction(async (tx) => {
+          await this.services.cases.close(actor, document.caseId, answer, null, tx);
           const issued = await tx
             .createQueryBuilder()
             .update(AcademicDocumentEntity)
@@ -205,9 +196,6 @@ export class AcademicDocumentService {
       } catch (error) {
         const collided = isUniqueViolation(error, "uq_academic_document_code", "academic_document.verificationCode");
         if (collided && draw < CODE_DRAWS) continue;
-        if (!(error instanceof ConflictError)) {
-          this.logger.error({ err: error, documentId: document.id }, "case closed but the document not issued");
-        }
         throw error;
       }
     }

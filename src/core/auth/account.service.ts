@@ -95,6 +95,7 @@ export class AccountService {
   }
 
   async create(actorId: string | null, fields: AccountFields): Promise<AccountEntity> {
+    assertSensible(fields.name, fields.password);
     const values = this.checkRoleFields(fields.role, fields);
     const passwordHash = await hashPassword(fields.password, this.hashMemoryKib);
     return this.withUniqueKeys(() => this.database.transaction(async (tx) => {
@@ -120,6 +121,7 @@ export class AccountService {
   }
 
   async update(actorId: string, id: string, changes: AccountChanges): Promise<AccountEntity> {
+    assertSensible(changes.name, changes.password);
     if (actorId === id && changes.active === false) {
       throw new BadInputError("active", "You cannot deactivate your own account.");
     }
@@ -263,3 +265,12 @@ export function toActor(account: AccountEntity): Actor {
   };
 }
 
+/** Passwords of blanks and names of blanks pass a length check but help nobody. */
+function assertSensible(name: string | null | undefined, password: string | null | undefined): void {
+  if (name !== undefined && name !== null && !name.trim()) {
+    throw new BadInputError("name", "A name needs at least one character that is not a space.");
+  }
+  if (password !== undefined && password !== null && password.trim().length < 8) {
+    throw new BadInputError("password", "A password needs at least 8 characters that are not spaces.");
+  }
+}

@@ -107,6 +107,7 @@ export class CalendarResolver {
     @Ctx() { services }: HallContext,
   ): string {
     assertLocalDate(date);
+    assertYear(date, "date");
     assertDays(days);
     return services.calendar.calendar.addWorkingDays(date, days);
   }
@@ -120,6 +121,7 @@ export class CalendarResolver {
   ): number {
     assertLocalDate(from, "from");
     assertLocalDate(to, "to");
+    assertSpan(from, to);
     return services.calendar.calendar.countWorkingDays(from, to);
   }
 
@@ -140,6 +142,23 @@ export class CalendarResolver {
   clearCalendarDay(@Arg("date") date: string, @Ctx() context: HallContext): Promise<boolean> {
     return context.services.calendar.clearDay(requireActor(context).accountId, date);
   }
+}
+
+/** The count walks the calendar day by day; a span of centuries would hold the server up. */
+const MAX_SPAN_DAYS = 3 * 366;
+
+function assertSpan(from: string, to: string): void {
+  assertYear(from, "from");
+  assertYear(to, "to");
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  if (Math.abs(days) > MAX_SPAN_DAYS) {
+    throw new BadInputError("to", `Count over at most ${MAX_SPAN_DAYS} days at a time.`);
+  }
+}
+
+function assertYear(date: string, field: string): void {
+  const year = Number(date.slice(0, 4));
+  if (year < 2000 || year > 2100) throw new BadInputError(field, `${field} must lie between 2000 and 2100.`);
 }
 
 function assertDays(days: number): void {

@@ -48,7 +48,8 @@ export class BadInputError extends HallError {
 
 export class NotFoundError extends HallError {
   constructor(what: string) {
-    super("NOT_FOUND", `${what} was not found.`);
+    // `what` may quote the caller's input; a long one is not echoed back whole.
+    super("NOT_FOUND", `${what.length > 120 ? `${what.slice(0, 117)}...` : what} was not found.`);
   }
 }
 
